@@ -1,0 +1,32 @@
+package io.github.ordersync.localstack;
+
+import java.util.Map;
+
+/**
+ * A MariaDB user of the stack. Each component gets its own, with only the privileges it needs. The passwords
+ * default to values named for what they are (local demo only) and come from the environment everywhere else.
+ */
+public record DatabaseAccount(String user, String password) {
+
+    /** Writes the shared orders table: the JDBC sink connector. */
+    public static DatabaseAccount ordersSink(Map<String, String> env) {
+        return new DatabaseAccount("orders_sink", env.getOrDefault("ORDERS_SINK_DB_PASSWORD", "local-demo-sink"));
+    }
+
+    /** Reads the shared orders table: every order-service instance. */
+    public static DatabaseAccount orderService(Map<String, String> env) {
+        return new DatabaseAccount(
+                "order_service", env.getOrDefault("ORDER_SERVICE_DB_PASSWORD", "local-demo-order-service"));
+    }
+
+    /** Owns the catalog database: catalog-service, which migrates it with Flyway. */
+    public static DatabaseAccount catalogService(Map<String, String> env) {
+        return new DatabaseAccount(
+                "catalog_service", env.getOrDefault("CATALOG_SERVICE_DB_PASSWORD", "local-demo-catalog-service"));
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseAccount[user=" + user + ", password=***]";
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.ordersync.localstack;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The project's real infrastructure on 127.0.0.1: a Kafka KRaft broker, MariaDB, and a Kafka Connect worker
+ * running the connectors of connect-config/. Written once, used by the integration tests, the demo and the
+ * benchmark. Closing it stops everything it started, in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String ORDERS_TOPIC = "orders";
+    public static final String ORDER_OUTCOMES_TOPIC = "order-outcomes";
+    public static final String ORDERS_DEAD_LETTER_TOPIC = "orders-dlt";
+    public static final String ORDERS_SINK_DEAD_LETTER_TOPIC = "orders-sink-dlq";
+
+    /** Every topic the pipeline uses, with its partition count; one broker, so one replica each. */
+    static final List<NewTopic> TOPICS = List.of(
+            new NewTopic(ORDERS_TOPIC, 3, (short) 1),
+            new NewTopic(ORDER_OUTCOMES_TOPIC, 3, (short) 1),
+            // The dead-letter publisher keeps the partition number of the failed record.
+            new NewTopic(ORDERS_DEAD_LETTER_TOPIC, 3, (short) 1),
+            new NewTopic(ORDERS_SINK_DEAD_LETTER_TOPIC, 1, (short) 1));
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackSettings settings;
+    private final Map<String, String> environment;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private KafkaBroker kafka;
+    private MariaDb mariadb;
+    private ConnectWorker connect;
+
+    private LocalStack(StackSettings settings, Map<String, String> environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    /** Starts all three components; on any failure stops what already runs and rethrows. */
+    public static LocalStack start(StackSettings settings, Map<String, String> environment) {
+        settings.requireUsable();
+        LocalStack stack = new LocalStack(settings, environment);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        CompletableFuture<MariaDb> database =
+                CompletableFuture.supplyAsync(() -> MariaDb.start(settings.mariadbPort(), settings.dataDir()), starter);
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(), settings.dataDir()),
+                starter);
+        starter.shutdown();
+        // Both start in parallel; whichever started is stopped by close() even if the other failed.
+        CompletableFuture.allOf(database, broker)
+                .handle((ignored, failure) -> null)
+                .join();
+        RuntimeException failure = null;
+        for (CompletableFuture<? extends AutoCloseable> component : List.of(database, broker)) {
+            try {
+                started.push(component.join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        mariadb = database.join();
+        kafka = broker.join();
+
+        mariadb.prepare(
+                MariaDb.read(settings.connectConfigDir().resolve("mydb-schema.sql")),
+                sinkAccount(),
+                orderServiceAccount(),
+                catalogServiceAccount());
+        log.info(
+                "MariaDB        ready  {}  (databases {}, {})",
+                mariadb.jdbcUrl(MariaDb.ORDERS_DATABASE),
+                MariaDb.ORDERS_DATABASE,
+                MariaDb.CATALOG_DATABASE);
+
+        kafka.createTopics(TOPICS);
+        log.info(
+                "Kafka          ready  {}  (KRaft; topics {})",
+                kafka.bootstrapServers(),
+                TOPICS.stream().map(NewTopic::name).toList());
+
+        connect = ConnectWorker.start(settings, kafka.bootstrapServers(), connectEnvironment());
+        started.push(connect);
+        List<String> connectors = new ConnectorRegistrar(connect.url()).registerAll(settings.connectConfigDir());
+        log.info(
+                "Kafka Connect  ready  {}  (connectors {} RUNNING; log {})",
+                connect.url(),
+                connectors,
+                connect.logFile());
+    }
+
+    private Map<String, String> connectEnvironment() {
+        DatabaseAccount sink = sinkAccount();
+        return Map.of(
+                "ORDERS_SINK_DB_URL", mariadb.jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true",
+                "ORDERS_SINK_DB_USER", sink.user(),
+                "ORDERS_SINK_DB_PASSWORD", sink.password());
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String connectUrl() {
+        return connect.url();
+    }
+
+    /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
+    public String jdbcUrl(String database) {
+        return mariadb.jdbcUrl(database);
+    }
+
+    public DatabaseAccount sinkAccount() {
+        return DatabaseAccount.ordersSink(environment);
+    }
+
+    public DatabaseAccount orderServiceAccount() {
+        return DatabaseAccount.orderService(environment);
+    }
+
+    public DatabaseAccount catalogServiceAccount() {
+        return DatabaseAccount.catalogService(environment);
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Stops Connect, then Kafka, then MariaDB; every one is attempted even if an earlier one fails. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Stopping the local stack failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

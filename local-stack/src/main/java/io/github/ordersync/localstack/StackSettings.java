@@ -1,0 +1,81 @@
+package io.github.ordersync.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack listens and keeps its files. Defaults are the standard ports; every value can be
+ * overridden by an environment variable of the same name as the record component in upper snake case.
+ *
+ * @param kafkaPort Kafka's client listener ({@code KAFKA_PORT}, default 9092)
+ * @param kafkaControllerPort the KRaft controller listener ({@code KAFKA_CONTROLLER_PORT}, default 9093)
+ * @param mariadbPort MariaDB ({@code MARIADB_PORT}, default 3306)
+ * @param connectPort Kafka Connect's REST API ({@code CONNECT_PORT}, default 8083)
+ * @param dataDir broker log, database files and logs ({@code LOCAL_STACK_DATA}, default {@code .local-stack/})
+ * @param connectConfigDir worker properties and connector configs ({@code connect-config/})
+ * @param pluginPath the unpacked Debezium JDBC sink ({@code local-stack/target/connect-plugins})
+ */
+public record StackSettings(
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mariadbPort,
+        int connectPort,
+        Path dataDir,
+        Path connectConfigDir,
+        Path pluginPath) {
+
+    /** Standard ports and the project's own folders, each overridable by environment. */
+    public static StackSettings fromEnvironment(Map<String, String> env) {
+        Path root = ProjectLayout.root();
+        return new StackSettings(
+                port(env, "KAFKA_PORT", 9092),
+                port(env, "KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "MARIADB_PORT", 3306),
+                port(env, "CONNECT_PORT", 8083),
+                Path.of(env.getOrDefault(
+                        "LOCAL_STACK_DATA", root.resolve(".local-stack").toString())),
+                root.resolve("connect-config"),
+                ProjectLayout.connectPlugins());
+    }
+
+    /** Free ephemeral ports and a data directory of the caller's choosing: for tests next to a running demo. */
+    public static StackSettings withFreePorts(Path dataDir) {
+        return new StackSettings(
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                dataDir,
+                ProjectLayout.root().resolve("connect-config"),
+                ProjectLayout.connectPlugins());
+    }
+
+    /** The Connect worker's own classpath, next to the plugins. */
+    Path connectWorkerLib() {
+        return pluginPath.resolveSibling("connect-worker-lib");
+    }
+
+    void requireUsable() {
+        Ports.requireFree(kafkaPort, "Kafka", "KAFKA_PORT");
+        Ports.requireFree(kafkaControllerPort, "the Kafka controller", "KAFKA_CONTROLLER_PORT");
+        Ports.requireFree(mariadbPort, "MariaDB", "MARIADB_PORT");
+        Ports.requireFree(connectPort, "Kafka Connect", "CONNECT_PORT");
+        if (!Files.isDirectory(pluginPath) || !Files.isDirectory(connectWorkerLib())) {
+            throw new IllegalStateException("Connect plugins or runtime not found next to " + pluginPath
+                    + ": build first with ./mvnw -pl local-stack package -DskipTests");
+        }
+    }
+
+    private static int port(Map<String, String> env, String name, int standard) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return standard;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.ordersync.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The stack on its own: broker, MariaDB and the JDBC sink, fed with the envelope the services write. */
+class LocalStackIT {
+
+    /** The shape of an order event as the services send it, for feeding the sink directly. */
+    private static final Schema ORDER = SchemaBuilder.struct()
+            .name("io.github.ordersync.OrderPlaced")
+            .field("order_id", Schema.STRING_SCHEMA)
+            .field("user_id", Schema.STRING_SCHEMA)
+            .field("product_id", Schema.STRING_SCHEMA)
+            .field("qty", Schema.INT32_SCHEMA)
+            .field("unit_price", Schema.INT64_SCHEMA)
+            .field("total_price", Schema.INT64_SCHEMA)
+            .field("status", Schema.STRING_SCHEMA)
+            .field("created_at", Timestamp.SCHEMA)
+            .build();
+
+    private static LocalStack stack;
+    private static KafkaProducer<String, byte[]> producer;
+    private static final JsonConverter converter = new JsonConverter();
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        Path dataDir = Path.of("target/local-stack-it").toAbsolutePath();
+        deleteRecursively(dataDir);
+        stack = LocalStack.start(StackSettings.withFreePorts(dataDir), Map.of());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        converter.configure(Map.of("schemas.enable", true), false);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void sinkWritesEachOrderEventAsOneRowWithItsColumns() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        send(order(orderId, "user-1", 3, 1500));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowCount(orderId) == 1);
+        try (Connection db = ordersDb();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("SELECT * FROM orders WHERE order_id = '" + orderId + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("user_id")).isEqualTo("user-1");
+            assertThat(row.getInt("qty")).isEqualTo(3);
+            assertThat(row.getLong("unit_price")).isEqualTo(1500L);
+            assertThat(row.getLong("total_price")).isEqualTo(4500L);
+            assertThat(row.getString("status")).isEqualTo("PENDING");
+            assertThat(row.getTimestamp("created_at")).isNotNull();
+        }
+    }
+
+    @Test
+    void resendingAnEventKeepsOneRow() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        Struct order = order(orderId, "user-2", 1, 1000);
+        send(order);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowCount(orderId) == 1);
+
+        send(order);
+        String marker = UUID.randomUUID().toString();
+        send(order(marker, "user-2", 1, 1000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowCount(marker) == 1);
+
+        assertThat(rowCount(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void plainTextGoesToTheDeadLetterTopicAndTheSinkKeepsRunning() throws Exception {
+        String poison = "not json at all " + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(LocalStack.ORDERS_TOPIC, "poison", poison.getBytes(StandardCharsets.UTF_8)))
+                .get();
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(LocalStack.ORDERS_SINK_DEAD_LETTER_TOPIC, poison);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0).headers().lastHeader("__connect.errors.exception.class.name"))
+                .isNotNull();
+
+        String orderId = UUID.randomUUID().toString();
+        send(order(orderId, "user-3", 2, 2000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowCount(orderId) == 1);
+        var status = new ConnectorRegistrar(stack.connectUrl()).status("orders-sink");
+        assertThat(status.path("connector").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(status.path("tasks").get(0).path("state").asText()).isEqualTo("RUNNING");
+    }
+
+    private static Struct order(String orderId, String userId, int qty, long unitPrice) {
+        return new Struct(ORDER)
+                .put("order_id", orderId)
+                .put("user_id", userId)
+                .put("product_id", "CATALOG-001")
+                .put("qty", qty)
+                .put("unit_price", unitPrice)
+                .put("total_price", qty * unitPrice)
+                .put("status", "PENDING")
+                .put("created_at", Date.from(Instant.now()));
+    }
+
+    private static void send(Struct order) throws Exception {
+        byte[] value = converter.fromConnectData(LocalStack.ORDERS_TOPIC, ORDER, order);
+        producer.send(new ProducerRecord<>(LocalStack.ORDERS_TOPIC, order.getString("order_id"), value))
+                .get();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String containing) {
+        List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (new String(record.value(), StandardCharsets.UTF_8).contains(containing)) {
+                        matching.add(record);
+                    }
+                });
+                return !matching.isEmpty();
+            });
+        }
+        return matching;
+    }
+
+    private static int rowCount(String orderId) throws SQLException {
+        try (Connection db = ordersDb();
+                Statement sql = db.createStatement();
+                ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM orders WHERE order_id = '" + orderId + "'")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    private static Connection ordersDb() throws SQLException {
+        DatabaseAccount reader = stack.orderServiceAccount();
+        return DriverManager.getConnection(stack.jdbcUrl(MariaDb.ORDERS_DATABASE), reader.user(), reader.password());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
