@@ -1,0 +1,21 @@
+package io.github.ordersync.orderservice.order;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The body of {@code POST /order-service/{userId}/orders}. The bounds make every total fit comfortably in a
+ * BIGINT: at most 1,000 items of at most 100,000,000 each.
+ */
+record PlaceOrderRequest(
+        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+        String productId,
+
+        @NotNull @Min(1) @Max(MAX_QTY) Integer qty,
+        @NotNull @Min(1) @Max(MAX_UNIT_PRICE) Long unitPrice) {
+
+    static final int MAX_QTY = 1_000;
+    static final long MAX_UNIT_PRICE = 100_000_000L;
+}
