@@ -150,6 +150,26 @@ public final class LocalStack implements AutoCloseable {
         return DatabaseAccount.catalogService(environment);
     }
 
+    /** How order-service finds this stack: the variables its application.yml reads. */
+    public Map<String, String> orderServiceEnvironment() {
+        DatabaseAccount account = orderServiceAccount();
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+                "ORDERS_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE),
+                "ORDERS_DB_USER", account.user(),
+                "ORDERS_DB_PASSWORD", account.password());
+    }
+
+    /** How catalog-service finds this stack: the variables its application.yml reads. */
+    public Map<String, String> catalogServiceEnvironment() {
+        DatabaseAccount account = catalogServiceAccount();
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+                "CATALOG_DB_URL", jdbcUrl(MariaDb.CATALOG_DATABASE),
+                "CATALOG_DB_USER", account.user(),
+                "CATALOG_DB_PASSWORD", account.password());
+    }
+
     public StackSettings settings() {
         return settings;
     }

@@ -35,7 +35,7 @@ class OrderListener {
         this.topics = topics;
     }
 
-    @KafkaListener(id = "catalog-orders", topics = "${catalog.topics.orders}")
+    @KafkaListener(id = "catalog-orders", idIsGroup = false, topics = "${catalog.topics.orders}")
     void on(ConsumerRecord<String, byte[]> record) {
         OrderPlaced order = envelopes.read(record.topic(), record.value());
         OrderDecided decided = reservation.decide(order);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,8 +40,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> invalid(result.getMethodParameter().getParameterName(), error)))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        // a @Valid request body: name its fields
+                        ? body.getFieldErrors().stream().map(error -> invalid(error.getField(), error))
+                        // a path variable or request parameter: name the parameter
+                        : result.getResolvableErrors().stream()
+                                .map(error ->
+                                        invalid(result.getMethodParameter().getParameterName(), error)))
                 .toList();
         return handleExceptionInternal(ex, invalidRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
     }

@@ -1,0 +1,111 @@
+package io.github.ordersync.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole system on one machine: the local stack, one catalog-service and any number of order-service
+ * instances, each service in its own JVM. Used by the demo and the system tests.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    private final LocalStack stack;
+    private final ServiceProcess catalogService;
+    private final List<ServiceProcess> orderServices;
+
+    private LocalPipeline(LocalStack stack, ServiceProcess catalogService, List<ServiceProcess> orderServices) {
+        this.stack = stack;
+        this.catalogService = catalogService;
+        this.orderServices = orderServices;
+    }
+
+    /**
+     * Starts the stack, then the services in parallel.
+     *
+     * @param services where the executable jars are and which ports the services take
+     */
+    public static LocalPipeline start(StackSettings settings, Map<String, String> environment, Services services) {
+        LocalStack stack = LocalStack.start(settings, environment);
+        Path logs = settings.dataDir().resolve("logs");
+        ExecutorService starter =
+                Executors.newFixedThreadPool(1 + services.orderServicePorts().size());
+        CompletableFuture<ServiceProcess> catalog = CompletableFuture.supplyAsync(
+                () -> ServiceProcess.start(
+                        "catalog-service",
+                        services.catalogServiceJar(),
+                        services.catalogServicePort(),
+                        stack.catalogServiceEnvironment(),
+                        logs),
+                starter);
+        List<CompletableFuture<ServiceProcess>> orders = services.orderServicePorts().stream()
+                .map(port -> CompletableFuture.supplyAsync(
+                        () -> ServiceProcess.start(
+                                "order-service",
+                                services.orderServiceJar(),
+                                port,
+                                stack.orderServiceEnvironment(),
+                                logs),
+                        starter))
+                .toList();
+        starter.shutdown();
+
+        List<CompletableFuture<ServiceProcess>> all = new ArrayList<>(orders);
+        all.add(catalog);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .handle((ignored, failure) -> null)
+                .join();
+        if (all.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+            RuntimeException failure = new IllegalStateException("A service did not start");
+            for (CompletableFuture<ServiceProcess> service : all) {
+                try {
+                    service.join().close();
+                } catch (CompletionException e) {
+                    failure.addSuppressed(e.getCause());
+                }
+            }
+            stack.close();
+            throw failure;
+        }
+        return new LocalPipeline(
+                stack,
+                catalog.join(),
+                orders.stream().map(CompletableFuture::join).toList());
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public ServiceProcess catalogService() {
+        return catalogService;
+    }
+
+    public List<ServiceProcess> orderServices() {
+        return orderServices;
+    }
+
+    /** Services first (they drain and commit), then the stack. */
+    @Override
+    public void close() {
+        orderServices.forEach(ServiceProcess::close);
+        catalogService.close();
+        stack.close();
+    }
+
+    /**
+     * The services to run.
+     *
+     * @param orderServiceJar order-service's executable jar
+     * @param orderServicePorts one order-service instance per port
+     * @param catalogServiceJar catalog-service's executable jar
+     * @param catalogServicePort catalog-service's port
+     */
+    public record Services(
+            Path orderServiceJar, List<Integer> orderServicePorts, Path catalogServiceJar, int catalogServicePort) {}
+}

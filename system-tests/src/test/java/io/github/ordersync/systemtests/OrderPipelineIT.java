@@ -1,0 +1,321 @@
+package io.github.ordersync.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ordersync.localstack.LocalPipeline;
+import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.Ports;
+import io.github.ordersync.localstack.StackSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline end to end on the real stack: two order-service instances and one catalog-service, each in its
+ * own JVM, Kafka, MariaDB and the Kafka Connect JDBC sink.
+ */
+class OrderPipelineIT {
+
+    private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
+
+    private static LocalPipeline pipeline;
+    private static Databases db;
+    private static String orderServiceA;
+    private static String orderServiceB;
+    private static String catalogService;
+
+    @BeforeAll
+    static void startPipeline() throws IOException {
+        Path dataDir = Path.of("target/system-it").toAbsolutePath();
+        deleteRecursively(dataDir);
+        pipeline = LocalPipeline.start(
+                StackSettings.withFreePorts(dataDir),
+                Map.of(),
+                new LocalPipeline.Services(
+                        Path.of(System.getProperty("order-service.jar")),
+                        List.of(Ports.free(), Ports.free()),
+                        Path.of(System.getProperty("catalog-service.jar")),
+                        Ports.free()));
+        db = new Databases(pipeline.stack());
+        orderServiceA = pipeline.orderServices().get(0).url();
+        orderServiceB = pipeline.orderServices().get(1).url();
+        catalogService = pipeline.catalogService().url();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void placedOrderIsConfirmedTakesStockAndLandsInTheSharedTable() {
+        String product = db.newProduct(20, 1500);
+
+        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "alice", product, 3, 1500);
+
+        assertThat(placed.status()).isEqualTo(201);
+        String orderId = placed.body().path("orderId").asText();
+        assertThat(placed.raw().headers().firstValue("Location")).hasValue("/order-service/orders/" + orderId);
+        assertThat(placed.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(placed.body().path("totalPrice").asLong()).isEqualTo(4500);
+
+        JsonNode order = awaitDecided(orderServiceB, orderId);
+        assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(order.path("userId").asText()).isEqualTo("alice");
+        assertThat(order.path("qty").asInt()).isEqualTo(3);
+        assertThat(catalogStock(product)).isEqualTo(17);
+        assertThat(db.orderRow(orderId))
+                .containsEntry("status", "CONFIRMED")
+                .containsEntry("total_price", 4500L)
+                .containsEntry("product_id", product);
+    }
+
+    @Test
+    void orderLargerThanStockIsRejectedWithReasonAndStockIsUnchanged() {
+        String product = db.newProduct(5, 1000);
+
+        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "bob", product, 6, 1000);
+
+        JsonNode order =
+                awaitDecided(orderServiceA, placed.body().path("orderId").asText());
+        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(order.path("reason").asText()).contains("Insufficient stock");
+        assertThat(catalogStock(product)).isEqualTo(5);
+    }
+
+    @Test
+    void orderForAnUnknownProductIsRejected() {
+        OrderApi.Response placed = OrderApi.placeOrder(orderServiceB, "bob", "NO-SUCH-PRODUCT", 1, 1000);
+
+        JsonNode order =
+                awaitDecided(orderServiceA, placed.body().path("orderId").asText());
+        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(order.path("reason").asText()).contains("Unknown product");
+    }
+
+    @Test
+    void ordersTakenByTwoInstancesAtOnceAllLandInTheOneSharedTable() throws Exception {
+        String product = db.newProduct(1_000, 100);
+        String user = "carol-" + UUID.randomUUID().toString().substring(0, 8);
+
+        List<OrderApi.Response> responses = placeConcurrently(
+                40, i -> OrderApi.placeOrder(i % 2 == 0 ? orderServiceA : orderServiceB, user, product, 1, 100));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
+        List<String> orderIds = responses.stream()
+                .map(response -> response.body().path("orderId").asText())
+                .toList();
+
+        for (String service : List.of(orderServiceA, orderServiceB)) {
+            await().atMost(DECIDED_WITHIN).untilAsserted(() -> {
+                JsonNode listed = OrderApi.get(service + "/order-service/" + user + "/orders")
+                        .body();
+                List<String> listedIds = new ArrayList<>();
+                listed.forEach(order -> listedIds.add(order.path("orderId").asText()));
+                assertThat(listedIds).containsExactlyInAnyOrderElementsOf(orderIds);
+            });
+        }
+        await().atMost(DECIDED_WITHIN).until(() -> db.statusCounts(product).equals(Map.of("CONFIRMED", 40)));
+        assertThat(catalogStock(product)).isEqualTo(960);
+    }
+
+    @Test
+    void redeliveredOrderEventChangesStockOnlyOnce() throws Exception {
+        String product = db.newProduct(10, 1000);
+        String orderId = OrderApi.placeOrder(orderServiceA, "dave", product, 4, 1000)
+                .body()
+                .path("orderId")
+                .asText();
+        assertThat(awaitDecided(orderServiceA, orderId).path("status").asText()).isEqualTo("CONFIRMED");
+
+        ConsumerRecord<String, byte[]> original = findOnTopic(LocalStack.ORDERS_TOPIC, orderId);
+        RecordMetadata duplicate = produce(LocalStack.ORDERS_TOPIC, orderId, original.value());
+        awaitCatalogConsumedPast(duplicate);
+
+        assertThat(catalogStock(product)).isEqualTo(6);
+        assertThat(db.orderRow(orderId)).containsEntry("status", "CONFIRMED");
+    }
+
+    @Test
+    void fiftyConcurrentOrdersForTenInStockConfirmTenAndRejectForty() throws Exception {
+        String product = db.newProduct(10, 500);
+
+        List<OrderApi.Response> responses = placeConcurrently(
+                50, i -> OrderApi.placeOrder(i % 2 == 0 ? orderServiceA : orderServiceB, "erin", product, 1, 500));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
+
+        await().atMost(DECIDED_WITHIN)
+                .until(() -> db.statusCounts(product).equals(Map.of("CONFIRMED", 10, "REJECTED", 40)));
+        assertThat(catalogStock(product)).isZero();
+    }
+
+    @Test
+    void unreadableRecordGoesToTheDeadLetterTopicAndTheNextOrderIsStillConfirmed() throws Exception {
+        String poison = "this is not an order " + UUID.randomUUID();
+        produce(LocalStack.ORDERS_TOPIC, "poison", poison.getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> deadLetter = findOnTopic(LocalStack.ORDERS_DEAD_LETTER_TOPIC, "poison");
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
+        assertThat(new String(
+                        deadLetter
+                                .headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("Not a Kafka Connect JSON envelope");
+
+        String product = db.newProduct(3, 100);
+        String orderId = OrderApi.placeOrder(orderServiceB, "frank", product, 1, 100)
+                .body()
+                .path("orderId")
+                .asText();
+        assertThat(awaitDecided(orderServiceA, orderId).path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void invalidOrderIsAnsweredWithAProblemDetailNamingTheField() {
+        OrderApi.Response response = OrderApi.placeOrder(orderServiceA, "grace", "CATALOG-001", 0, 1500);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("qty");
+    }
+
+    @Test
+    void unknownOrderIsNotFound() {
+        OrderApi.Response response = OrderApi.get(orderServiceA + "/order-service/orders/" + UUID.randomUUID());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body().path("title").asText()).isEqualTo("Order not found");
+    }
+
+    /** Sends the requests from 16 client threads at once and returns the responses in request order. */
+    private static List<OrderApi.Response> placeConcurrently(int count, IntFunction<OrderApi.Response> request)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<OrderApi.Response>> futures = IntStream.range(0, count)
+                    .mapToObj(i -> clients.submit(() -> request.apply(i)))
+                    .toList();
+            List<OrderApi.Response> responses = new ArrayList<>();
+            for (Future<OrderApi.Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static JsonNode awaitDecided(String orderService, String orderId) {
+        return await().atMost(DECIDED_WITHIN)
+                .until(
+                        () -> OrderApi.get(orderService + "/order-service/orders/" + orderId),
+                        response -> response.status() == 200
+                                && !"PENDING"
+                                        .equals(response.body().path("status").asText()))
+                .body();
+    }
+
+    private static int catalogStock(String productId) {
+        OrderApi.Response product = OrderApi.get(catalogService + "/catalog-service/catalogs/" + productId);
+        assertThat(product.status()).isEqualTo(200);
+        int stock = product.body().path("stock").asInt();
+        assertThat(stock).isEqualTo(db.stock(productId));
+        return stock;
+    }
+
+    private static RecordMetadata produce(String topic, String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> findOnTopic(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        pipeline.stack().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "system-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static void awaitCatalogConsumedPast(RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers()))) {
+            await().atMost(DECIDED_WITHIN).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("catalog-service")
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
