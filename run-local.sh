@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine, no Docker needed: Kafka (KRaft), MariaDB, Kafka Connect with the
+# JDBC sink, catalog-service and order-service, all on 127.0.0.1. Ctrl-C stops everything.
+#
+#   ./run-local.sh               build what is missing, then start everything
+#   ./run-local.sh --stack-only  only Kafka, MariaDB and Kafka Connect
+#   ./run-local.sh --fresh       forget all orders, stock and topics first (deletes .local-stack/)
+#   ./run-local.sh --rebuild     rebuild the jars first
+#
+# Ports: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), MARIADB_PORT (3306), CONNECT_PORT (8083),
+# ORDER_SERVICE_PORT (8081), CATALOG_SERVICE_PORT (8082). Data: LOCAL_STACK_DATA (.local-stack/).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+stack_only=false fresh=false rebuild=false
+for arg in "$@"; do
+  case "$arg" in
+    --stack-only) stack_only=true ;;
+    --fresh) fresh=true ;;
+    --rebuild) rebuild=true ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
+stack_jar="local-stack/target/local-stack-$version.jar"
+order_jar="order-service/target/order-service-$version-exec.jar"
+catalog_jar="catalog-service/target/catalog-service-$version-exec.jar"
+
+if $rebuild || [[ ! -f $stack_jar || ! -d local-stack/target/lib || ! -d local-stack/target/connect-plugins \
+      || ! -f $order_jar || ! -f $catalog_jar ]]; then
+  echo "Building (./mvnw package -DskipTests) ..."
+  ./mvnw -q package -DskipTests
+fi
+
+if $fresh; then
+  data_dir="${LOCAL_STACK_DATA:-.local-stack}"
+  echo "Deleting $data_dir"
+  rm -rf "$data_dir"
+fi
+
+classpath="$stack_jar:local-stack/target/lib/*"
+if $stack_only; then
+  exec java -cp "$classpath" io.github.ordersync.localstack.LocalStackMain
+fi
+exec java -cp "$classpath" io.github.ordersync.localstack.LocalDemo "$order_jar" "$catalog_jar"
