@@ -1,5 +1,6 @@
 package io.github.ordersync.catalogservice.order;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.apache.kafka.connect.json.JsonDeserializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,7 @@ class OrderEnvelopes {
     private static final int MAX_ID_LENGTH = 64;
 
     private final JsonConverter converter = new JsonConverter();
+    private final JsonDeserializer json = new JsonDeserializer();
 
     OrderEnvelopes() {
         converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, true), false);
@@ -60,6 +63,7 @@ class OrderEnvelopes {
         if (!(data.value() instanceof Struct order)) {
             throw new UnreadableOrder("Envelope payload is not an order");
         }
+        requireValuesOfTheDeclaredTypes(topic, value, data);
         try {
             String status = order.schema().field("status") == null ? "PENDING" : order.getString("status");
             if (!"PENDING".equals(status)) {
@@ -80,6 +84,21 @@ class OrderEnvelopes {
         } catch (DataException | IllegalArgumentException e) {
             throw new UnreadableOrder("Order fields do not match OrderPlaced", e);
         }
+    }
+
+    /**
+     * JsonConverter coerces a value of the wrong JSON type ({@code "qty":"abc"} under an int32 schema) to 0
+     * instead of failing. Writing the converted data back must give the payload we read, field by field.
+     */
+    private void requireValuesOfTheDeclaredTypes(String topic, byte[] value, SchemaAndValue data) {
+        JsonNode received = json.deserialize(topic, value).path("payload");
+        JsonNode converted = json.deserialize(topic, converter.fromConnectData(topic, data.schema(), data.value()))
+                .path("payload");
+        received.fieldNames().forEachRemaining(field -> {
+            if (!received.get(field).equals(converted.get(field))) {
+                throw new UnreadableOrder("Payload field '" + field + "' does not have the type its schema declares");
+            }
+        });
     }
 
     byte[] write(String topic, OrderDecided decided) {

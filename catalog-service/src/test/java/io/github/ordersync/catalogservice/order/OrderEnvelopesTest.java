@@ -60,7 +60,16 @@ class OrderEnvelopesTest {
         String wrongType =
                 new String(placed(3, "PENDING"), StandardCharsets.UTF_8).replace("\"qty\":3", "\"qty\":\"abc\"");
 
-        assertUnreadable(wrongType.getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
+        assertUnreadable(
+                wrongType.getBytes(StandardCharsets.UTF_8), "'qty' does not have the type its schema declares");
+    }
+
+    @Test
+    void rejectsAPriceGivenAsText() {
+        String wrongType = new String(placed(3, "PENDING"), StandardCharsets.UTF_8)
+                .replace("\"unit_price\":1500", "\"unit_price\":\"1500\"");
+
+        assertUnreadable(wrongType.getBytes(StandardCharsets.UTF_8), "'unit_price' does not have the type");
     }
 
     @Test

@@ -78,7 +78,7 @@ class OrderControllerTests {
 
     @Test
     void rejectsAUserIdWithCharactersOutsideTheAllowedSet() throws Exception {
-        mvc.perform(order("user;drop table", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}"))
+        mvc.perform(order("bad*id", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("userId"));
         verifyNoInteractions(placement);
