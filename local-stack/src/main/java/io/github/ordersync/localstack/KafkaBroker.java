@@ -38,7 +38,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Formats the log directory on first use, then starts the broker. */
+    /** Formats the log directory on first use (a new cluster), then starts the broker on it. */
     static KafkaBroker start(int port, int controllerPort, Path dataDir) {
         Path logDir = dataDir.resolve("kafka");
         Properties config = config(port, controllerPort, logDir);
@@ -51,7 +51,9 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        format(configFile);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(configFile);
+        }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
         return new KafkaBroker(server, "127.0.0.1:" + port);
@@ -121,12 +123,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(
                     new String[] {
-                        "format",
-                        "--cluster-id",
-                        Uuid.randomUuid().toString(),
-                        "--config",
-                        configFile.toString(),
-                        "--ignore-formatted"
+                        "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile.toString()
                     },
                     out);
         }

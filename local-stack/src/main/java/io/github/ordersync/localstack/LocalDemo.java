@@ -54,8 +54,9 @@ public final class LocalDemo {
         String catalogService = pipeline.catalogService().url();
         log.info("");
         log.info(
-                "order-service    {}/order-service/{{userId}}/orders   (log {})",
+                "order-service    {}/order-service/{}/orders   (log {})",
                 orderService,
+                "{userId}",
                 pipeline.orderServices().get(0).logFile());
         log.info(
                 "catalog-service  {}/catalog-service/catalogs   (log {})",
