@@ -127,7 +127,10 @@ public final class ConnectorRegistrar {
     }
 
     private static boolean databaseNotReachable(String trace) {
-        // Debezium reports an unreachable database at task start as "Unable to determine Dialect".
+        // Debezium reports any failed first connection as "Unable to determine Dialect"; the cause tells which.
+        if (trace.contains("Access denied")) {
+            return false;
+        }
         return trace.contains("Unable to determine Dialect")
                 || trace.contains("Connection refused")
                 || trace.contains("Socket fail to connect");

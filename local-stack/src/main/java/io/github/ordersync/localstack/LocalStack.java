@@ -1,6 +1,11 @@
 package io.github.ordersync.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +50,20 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(StackSettings settings, Map<String, String> environment) {
         this.settings = settings;
         this.environment = environment;
+    }
+
+    /** Deletes a stack's data directory (all topics, orders and stock), for a start from nothing. */
+    public static void deleteData(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDir, e);
+        }
     }
 
     /** Starts all three components; on any failure stops what already runs and rethrows. */

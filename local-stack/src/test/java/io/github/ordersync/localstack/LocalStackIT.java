@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,12 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,7 +59,7 @@ class LocalStackIT {
     @BeforeAll
     static void startStack() throws IOException {
         Path dataDir = Path.of("target/local-stack-it").toAbsolutePath();
-        deleteRecursively(dataDir);
+        LocalStack.deleteData(dataDir);
         stack = LocalStack.start(StackSettings.withFreePorts(dataDir), Map.of());
         producer = new KafkaProducer<>(
                 Map.of(
@@ -193,15 +190,5 @@ class LocalStackIT {
     private static Connection ordersDb() throws SQLException {
         DatabaseAccount reader = stack.orderServiceAccount();
         return DriverManager.getConnection(stack.jdbcUrl(MariaDb.ORDERS_DATABASE), reader.user(), reader.password());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

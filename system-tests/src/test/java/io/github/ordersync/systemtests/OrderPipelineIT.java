@@ -10,11 +10,9 @@ import io.github.ordersync.localstack.Ports;
 import io.github.ordersync.localstack.StackSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -60,7 +57,7 @@ class OrderPipelineIT {
     @BeforeAll
     static void startPipeline() throws IOException {
         Path dataDir = Path.of("target/system-it").toAbsolutePath();
-        deleteRecursively(dataDir);
+        LocalStack.deleteData(dataDir);
         pipeline = LocalPipeline.start(
                 StackSettings.withFreePorts(dataDir),
                 Map.of(),
@@ -306,16 +303,6 @@ class OrderPipelineIT {
                         .get(partition);
                 return committed != null && committed.offset() > record.offset();
             });
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }
