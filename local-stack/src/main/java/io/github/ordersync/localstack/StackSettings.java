@@ -67,7 +67,8 @@ public record StackSettings(
         }
     }
 
-    private static int port(Map<String, String> env, String name, int standard) {
+    /** The port in the environment variable, or the standard one when it is not set. */
+    static int port(Map<String, String> env, String name, int standard) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return standard;
