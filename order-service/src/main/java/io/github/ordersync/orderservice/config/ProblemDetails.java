@@ -5,6 +5,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -49,6 +52,18 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                                         invalid(result.getMethodParameter().getParameterName(), error)))
                 .toList();
         return handleExceptionInternal(ex, invalidRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The orders database is down or overloaded: worth a retry, and no internals in the answer. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
+        log.warn("Orders database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The orders database is not reachable right now. Try again shortly.");
+        problem.setTitle("Orders temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     /** Anything unexpected: logged here with its cause, answered without internals. */

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,12 +27,18 @@ class OrderController {
         this.orders = orders;
     }
 
-    /** 201 once Kafka acknowledged the order; the order is readable (GET) shortly after. */
+    /**
+     * 201 once Kafka acknowledged the order; the order is readable (GET) shortly after. A client that retries
+     * after a 503 or a lost response sends the same {@code Idempotency-Key}, so the retry is the same order.
+     */
     @PostMapping("/{userId}/orders")
     ResponseEntity<OrderView> place(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                    String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        OrderPlaced order = placement.place(userId, request);
+        OrderPlaced order = placement.place(userId, idempotencyKey, request);
         URI location = URI.create("/order-service/orders/" + order.orderId());
         return ResponseEntity.created(location).body(OrderView.of(order));
     }

@@ -1,5 +1,6 @@
 package io.github.ordersync.orderservice.order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -29,9 +30,15 @@ class OrderPlacement {
         this.events = events;
     }
 
-    OrderPlaced place(String userId, PlaceOrderRequest request) {
+    /**
+     * Publishes the order and waits for the acknowledgement.
+     *
+     * @param idempotencyKey the client's key for this order, or {@code null}: the same key with the same order
+     *     gives the same order id, so a retried POST cannot place a second order
+     */
+    OrderPlaced place(String userId, String idempotencyKey, PlaceOrderRequest request) {
         OrderPlaced order = new OrderPlaced(
-                UUID.randomUUID(),
+                orderId(userId, idempotencyKey, request),
                 userId,
                 request.productId(),
                 request.qty(),
@@ -53,5 +60,24 @@ class OrderPlacement {
         }
         log.info("Order {} placed: {} x {} for user {}", order.orderId(), order.qty(), order.productId(), userId);
         return order;
+    }
+
+    /**
+     * Without a key a random id. With a key a name-based id over the user, the key and the order itself: a retry
+     * repeats the same event (the catalog and the sink deduplicate on the id), while the same key with another
+     * order is another order.
+     */
+    static UUID orderId(String userId, String idempotencyKey, PlaceOrderRequest request) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID();
+        }
+        String name = String.join(
+                "\n",
+                userId,
+                idempotencyKey,
+                request.productId(),
+                request.qty().toString(),
+                request.unitPrice().toString());
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 }

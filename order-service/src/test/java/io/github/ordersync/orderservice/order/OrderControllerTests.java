@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(OrderController.class)
 class OrderControllerTests {
@@ -38,7 +40,7 @@ class OrderControllerTests {
 
     @Test
     void placedOrderIsCreatedWithItsLocation() throws Exception {
-        given(placement.place(eq("user-1"), any()))
+        given(placement.place(eq("user-1"), eq(null), any()))
                 .willReturn(new OrderPlaced(
                         ORDER_ID,
                         "user-1",
@@ -105,12 +107,44 @@ class OrderControllerTests {
 
     @Test
     void answers503WhenKafkaDoesNotAcknowledgeTheOrder() throws Exception {
-        given(placement.place(any(), any())).willThrow(new OrderNotAccepted());
+        given(placement.place(any(), any(), any())).willThrow(new OrderNotAccepted());
 
         mvc.perform(order("user-1", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
-                .andExpect(jsonPath("$.detail").value(containsString("was not placed")));
+                .andExpect(jsonPath("$.detail").value(containsString("same Idempotency-Key")));
+    }
+
+    @Test
+    void passesTheIdempotencyKeyOnAndRejectsAMalformedOne() throws Exception {
+        given(placement.place(eq("user-1"), eq("checkout-42"), any()))
+                .willReturn(new OrderPlaced(
+                        ORDER_ID,
+                        "user-1",
+                        "CATALOG-001",
+                        1,
+                        1500,
+                        1500,
+                        OrderStatus.PENDING,
+                        Instant.parse("2026-11-23T10:15:30.123Z")));
+
+        mvc.perform(order("user-1", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}")
+                        .header("Idempotency-Key", "checkout-42"))
+                .andExpect(status().isCreated());
+        mvc.perform(order("user-1", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}")
+                        .header("Idempotency-Key", "no spaces allowed"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("idempotencyKey"));
+    }
+
+    @Test
+    void answers503WhenTheOrdersDatabaseIsUnreachable() throws Exception {
+        given(orders.find(ORDER_ID)).willThrow(new CannotGetJdbcConnectionException("Connection refused"));
+
+        mvc.perform(get("/order-service/orders/" + ORDER_ID))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("refused"))));
     }
 
     @Test
@@ -130,7 +164,7 @@ class OrderControllerTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    private static org.springframework.test.web.servlet.RequestBuilder order(String userId, String body) {
+    private static MockHttpServletRequestBuilder order(String userId, String body) {
         return post("/order-service/{userId}/orders", userId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
