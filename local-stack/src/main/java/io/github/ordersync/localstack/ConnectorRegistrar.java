@@ -34,21 +34,32 @@ public final class ConnectorRegistrar {
         this.connectUrl = connectUrl;
     }
 
-    /** Registers each {@code *.json} of the folder and returns the connector names. */
+    /** Registers each {@code *.json} of the folder, waits until each runs, and returns the connector names. */
     public List<String> registerAll(Path configDir) {
+        List<String> names = connectorNames(configDir);
+        for (String name : names) {
+            register(name, read(configDir.resolve(name + ".json")));
+            awaitRunning(name);
+        }
+        return names;
+    }
+
+    /** The connectors of a folder: one per {@code <name>.json}. */
+    public List<String> connectorNames(Path configDir) {
         try (Stream<Path> files = Files.list(configDir)) {
-            List<Path> configs = files.filter(
-                            file -> file.getFileName().toString().endsWith(".json"))
+            return files.map(file -> file.getFileName().toString())
+                    .filter(file -> file.endsWith(".json"))
+                    .map(file -> file.substring(0, file.length() - ".json".length()))
                     .sorted()
                     .toList();
-            for (Path config : configs) {
-                String name = config.getFileName().toString().replaceFirst("\\.json$", "");
-                register(name, Files.readString(config));
-                awaitRunning(name);
-            }
-            return configs.stream()
-                    .map(file -> file.getFileName().toString().replaceFirst("\\.json$", ""))
-                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,6 +135,45 @@ public final class ConnectorRegistrar {
     public void restartFailedTasks(String name) {
         send(HttpRequest.newBuilder(uri("/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** {@code PUT /connectors/<name>/stop}, then waits for STOPPED: its tasks are gone, its offsets can be reset. */
+    public void stop(String name) {
+        expect(
+                send(HttpRequest.newBuilder(uri("/connectors/" + name + "/stop"))
+                        .PUT(HttpRequest.BodyPublishers.noBody())),
+                202);
+        Instant deadline = Instant.now().plus(RUNNING_TIMEOUT);
+        while (!"STOPPED".equals(status(name).path("connector").path("state").asText())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Connector " + name + " did not stop: " + status(name));
+            }
+            Pause.briefly();
+        }
+    }
+
+    /** {@code DELETE /connectors/<name>/offsets} of a stopped sink: it starts again from the topics' beginning. */
+    public void resetOffsets(String name) {
+        expect(
+                send(HttpRequest.newBuilder(uri("/connectors/" + name + "/offsets"))
+                        .DELETE()),
+                200);
+    }
+
+    /** {@code PUT /connectors/<name>/resume}, then waits until it runs. */
+    public void resume(String name) {
+        expect(
+                send(HttpRequest.newBuilder(uri("/connectors/" + name + "/resume"))
+                        .PUT(HttpRequest.BodyPublishers.noBody())),
+                202);
+        awaitRunning(name);
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Connect answered " + response.statusCode() + " to "
+                    + response.request().method() + " " + response.uri() + ": " + response.body());
+        }
     }
 
     private static boolean databaseNotReachable(String trace) {

@@ -16,11 +16,14 @@ import java.util.concurrent.Executors;
 public final class LocalPipeline implements AutoCloseable {
 
     private final LocalStack stack;
-    private final ServiceProcess catalogService;
+    private final Services services;
     private final List<ServiceProcess> orderServices;
+    private ServiceProcess catalogService;
 
-    private LocalPipeline(LocalStack stack, ServiceProcess catalogService, List<ServiceProcess> orderServices) {
+    private LocalPipeline(
+            LocalStack stack, Services services, ServiceProcess catalogService, List<ServiceProcess> orderServices) {
         this.stack = stack;
+        this.services = services;
         this.catalogService = catalogService;
         this.orderServices = orderServices;
     }
@@ -32,17 +35,11 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(StackSettings settings, Map<String, String> environment, Services services) {
         LocalStack stack = LocalStack.start(settings, environment);
-        Path logs = settings.dataDir().resolve("logs");
+        Path logs = logDir(stack);
         ExecutorService starter =
                 Executors.newFixedThreadPool(1 + services.orderServicePorts().size());
-        CompletableFuture<ServiceProcess> catalog = CompletableFuture.supplyAsync(
-                () -> ServiceProcess.start(
-                        "catalog-service",
-                        services.catalogServiceJar(),
-                        services.catalogServicePort(),
-                        stack.catalogServiceEnvironment(),
-                        logs),
-                starter);
+        CompletableFuture<ServiceProcess> catalog =
+                CompletableFuture.supplyAsync(() -> startCatalogService(stack, services), starter);
         List<CompletableFuture<ServiceProcess>> orders = services.orderServicePorts().stream()
                 .map(port -> CompletableFuture.supplyAsync(
                         () -> ServiceProcess.start(
@@ -74,6 +71,7 @@ public final class LocalPipeline implements AutoCloseable {
         }
         return new LocalPipeline(
                 stack,
+                services,
                 catalog.join(),
                 orders.stream().map(CompletableFuture::join).toList());
     }
@@ -88,6 +86,34 @@ public final class LocalPipeline implements AutoCloseable {
 
     public List<ServiceProcess> orderServices() {
         return orderServices;
+    }
+
+    /** {@code kill -9} of catalog-service, as in a crash: no graceful shutdown, no offset commit. For fault tests. */
+    public void killCatalogService() {
+        catalogService.kill();
+    }
+
+    /** Stops catalog-service gracefully (SIGTERM): it finishes its records and commits its offsets. */
+    public void stopCatalogService() {
+        catalogService.close();
+    }
+
+    /** Starts catalog-service again on its port, after {@link #killCatalogService} or {@link #stopCatalogService}. */
+    public void startCatalogService() {
+        catalogService = startCatalogService(stack, services);
+    }
+
+    private static ServiceProcess startCatalogService(LocalStack stack, Services services) {
+        return ServiceProcess.start(
+                "catalog-service",
+                services.catalogServiceJar(),
+                services.catalogServicePort(),
+                stack.catalogServiceEnvironment(),
+                logDir(stack));
+    }
+
+    private static Path logDir(LocalStack stack) {
+        return stack.settings().dataDir().resolve("logs");
     }
 
     /** Services first (they drain and commit), then the stack. */

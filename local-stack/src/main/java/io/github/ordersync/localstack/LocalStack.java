@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +40,6 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<String, String> environment;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private KafkaBroker kafka;
     private MariaDb mariadb;
     private ConnectWorker connect;
@@ -91,10 +88,12 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture.allOf(database, broker)
                 .handle((ignored, failure) -> null)
                 .join();
+        mariadb = database.isCompletedExceptionally() ? null : database.join();
+        kafka = broker.isCompletedExceptionally() ? null : broker.join();
         RuntimeException failure = null;
-        for (CompletableFuture<? extends AutoCloseable> component : List.of(database, broker)) {
+        for (CompletableFuture<?> component : List.of(database, broker)) {
             try {
-                started.push(component.join());
+                component.join();
             } catch (CompletionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
                 if (failure == null) {
@@ -107,8 +106,6 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        mariadb = database.join();
-        kafka = broker.join();
 
         mariadb.prepare(
                 MariaDb.read(settings.connectConfigDir().resolve("mydb-schema.sql")),
@@ -128,7 +125,6 @@ public final class LocalStack implements AutoCloseable {
                 TOPICS.stream().map(NewTopic::name).toList());
 
         connect = ConnectWorker.start(settings, kafka.bootstrapServers(), connectEnvironment());
-        started.push(connect);
         List<String> connectors = new ConnectorRegistrar(connect.url()).registerAll(settings.connectConfigDir());
         log.info(
                 "Kafka Connect  ready  {}  (connectors {} RUNNING; log {})",
@@ -140,22 +136,24 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> connectEnvironment() {
         DatabaseAccount sink = sinkAccount();
         return Map.of(
-                "ORDERS_SINK_DB_URL", mariadb.jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true",
+                "ORDERS_SINK_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true",
                 "ORDERS_SINK_DB_USER", sink.user(),
                 "ORDERS_SINK_DB_PASSWORD", sink.password());
     }
 
+    // Addresses come from the settings, so they stay valid while a component is stopped for a fault test.
+
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return "127.0.0.1:" + settings.kafkaPort();
     }
 
     public String connectUrl() {
-        return connect.url();
+        return "http://127.0.0.1:" + settings.connectPort();
     }
 
     /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
     public String jdbcUrl(String database) {
-        return mariadb.jdbcUrl(database);
+        return MariaDb.jdbcUrl(settings.mariadbPort(), database);
     }
 
     public DatabaseAccount sinkAccount() {
@@ -194,12 +192,61 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    // Faults, for the fault-injection tests: each component can be stopped and started again on the same ports
+    // and data, as a crashed or restarted server would be.
+
+    /** Stops the broker (a controlled shutdown); its log directory stays. */
+    public void stopKafka() {
+        kafka.close();
+        kafka = null;
+        log.info("Kafka          stopped");
+    }
+
+    /** Starts the broker again on the same ports and log directory. */
+    public void startKafka() {
+        kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(), settings.dataDir());
+        log.info("Kafka          ready  {}  (restarted)", kafka.bootstrapServers());
+    }
+
+    /** Stops MariaDB; its data directory stays. */
+    public void stopMariaDb() {
+        mariadb.close();
+        mariadb = null;
+        log.info("MariaDB        stopped");
+    }
+
+    /** Starts MariaDB again on the same port and data directory (users and data are still there). */
+    public void startMariaDb() {
+        mariadb = MariaDb.start(settings.mariadbPort(), settings.dataDir());
+        log.info("MariaDB        ready  (restarted)");
+    }
+
+    /** {@code kill -9} of the Connect worker: no rebalance, no offset commit, as in a crash. */
+    public void killConnect() {
+        connect.kill();
+        connect = null;
+        log.info("Kafka Connect  killed");
+    }
+
+    /**
+     * Starts a new Connect worker with the same settings. It finds its connectors and their offsets in Kafka, so
+     * nothing is registered again; this waits until every connector runs.
+     */
+    public void startConnect() {
+        connect = ConnectWorker.start(settings, bootstrapServers(), connectEnvironment());
+        ConnectorRegistrar registrar = new ConnectorRegistrar(connect.url());
+        registrar.connectorNames(settings.connectConfigDir()).forEach(registrar::awaitRunning);
+        log.info("Kafka Connect  ready  {}  (restarted)", connect.url());
+    }
+
     /** Stops Connect, then Kafka, then MariaDB; every one is attempted even if an earlier one fails. */
     @Override
     public void close() {
         RuntimeException failure = null;
-        while (!started.isEmpty()) {
-            AutoCloseable component = started.pop();
+        for (AutoCloseable component : new AutoCloseable[] {connect, kafka, mariadb}) {
+            if (component == null) {
+                continue;
+            }
             try {
                 component.close();
             } catch (Exception e) {
@@ -210,6 +257,9 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
+        connect = null;
+        kafka = null;
+        mariadb = null;
         if (failure != null) {
             throw failure;
         }

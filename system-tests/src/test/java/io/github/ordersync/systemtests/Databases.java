@@ -8,7 +8,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -89,15 +93,108 @@ final class Databases {
         }
     }
 
-    private Connection catalog() throws SQLException {
+    /** A row of the shared orders table or of the catalog's decisions: the order, what it asked, how it ended. */
+    record OrderState(String orderId, String productId, int qty, String status) {}
+
+    /** The shared table's rows for these products. */
+    List<OrderState> orderRows(Collection<String> productIds) {
+        return states(orders(), "SELECT order_id, product_id, qty, status FROM orders", productIds);
+    }
+
+    /** The catalog's decisions for these products. */
+    List<OrderState> decisions(Collection<String> productIds) {
+        return states(catalog(), "SELECT order_id, product_id, qty, status FROM order_decisions", productIds);
+    }
+
+    /** Stock per product. */
+    Map<String, Integer> stocks(Collection<String> productIds) {
+        Map<String, Integer> stocks = new HashMap<>();
+        query(
+                catalog(),
+                "SELECT product_id, stock FROM products",
+                productIds,
+                row -> stocks.put(row.getString(1), row.getInt(2)));
+        return stocks;
+    }
+
+    /**
+     * A fingerprint of everything both databases hold about orders and stock: equal fingerprints mean not a
+     * single row or stock count changed.
+     */
+    String fingerprint() {
+        return single(
+                        orders(),
+                        "SELECT CONCAT(COUNT(*), '/', COALESCE(BIT_XOR(CRC32(CONCAT_WS('|', order_id,"
+                                + " user_id, product_id, qty, unit_price, total_price, status, reason, created_at, decided_at))),"
+                                + " 0)) FROM orders")
+                + " "
+                + single(
+                        catalog(),
+                        "SELECT CONCAT(COUNT(*), '/', COALESCE(BIT_XOR(CRC32(CONCAT_WS('|',"
+                                + " order_id, status, qty))), 0)) FROM order_decisions")
+                + " "
+                + single(
+                        catalog(),
+                        "SELECT CONCAT(SUM(stock), '/', BIT_XOR(CRC32(CONCAT(product_id, stock))))" + " FROM products");
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private List<OrderState> states(Connection db, String select, Collection<String> productIds) {
+        List<OrderState> states = new ArrayList<>();
+        query(
+                db,
+                select,
+                productIds,
+                row -> states.add(new OrderState(row.getString(1), row.getString(2), row.getInt(3), row.getString(4))));
+        return states;
+    }
+
+    private static void query(Connection db, String select, Collection<String> productIds, RowReader reader) {
+        String placeholders = String.join(",", Collections.nCopies(productIds.size(), "?"));
+        try (db;
+                PreparedStatement statement =
+                        db.prepareStatement(select + " WHERE product_id IN (" + placeholders + ")")) {
+            int i = 1;
+            for (String productId : productIds) {
+                statement.setString(i++, productId);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String single(Connection db, String select) {
+        try (db;
+                PreparedStatement statement = db.prepareStatement(select);
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection catalog() {
         return connect(MariaDb.CATALOG_DATABASE, stack.catalogServiceAccount());
     }
 
-    private Connection orders() throws SQLException {
+    private Connection orders() {
         return connect(MariaDb.ORDERS_DATABASE, stack.orderServiceAccount());
     }
 
-    private Connection connect(String database, DatabaseAccount account) throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl(database), account.user(), account.password());
+    private Connection connect(String database, DatabaseAccount account) {
+        try {
+            return DriverManager.getConnection(stack.jdbcUrl(database), account.user(), account.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach " + database + ": " + e.getMessage(), e);
+        }
     }
 }

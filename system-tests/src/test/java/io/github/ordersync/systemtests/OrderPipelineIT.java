@@ -21,21 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +37,7 @@ class OrderPipelineIT {
 
     private static LocalPipeline pipeline;
     private static Databases db;
+    private static KafkaProbe kafka;
     private static String orderServiceA;
     private static String orderServiceB;
     private static String catalogService;
@@ -67,6 +55,7 @@ class OrderPipelineIT {
                         Path.of(System.getProperty("catalog-service.jar")),
                         Ports.free()));
         db = new Databases(pipeline.stack());
+        kafka = new KafkaProbe(pipeline.stack().bootstrapServers());
         orderServiceA = pipeline.orderServices().get(0).url();
         orderServiceB = pipeline.orderServices().get(1).url();
         catalogService = pipeline.catalogService().url();
@@ -160,9 +149,9 @@ class OrderPipelineIT {
                 .asText();
         assertThat(awaitDecided(orderServiceA, orderId).path("status").asText()).isEqualTo("CONFIRMED");
 
-        ConsumerRecord<String, byte[]> original = findOnTopic(LocalStack.ORDERS_TOPIC, orderId);
-        RecordMetadata duplicate = produce(LocalStack.ORDERS_TOPIC, orderId, original.value());
-        awaitCatalogConsumedPast(duplicate);
+        ConsumerRecord<String, byte[]> original = kafka.find(LocalStack.ORDERS_TOPIC, orderId);
+        RecordMetadata duplicate = kafka.produce(LocalStack.ORDERS_TOPIC, orderId, original.value());
+        kafka.awaitConsumedPast("catalog-service", duplicate);
 
         assertThat(catalogStock(product)).isEqualTo(6);
         assertThat(db.orderRow(orderId)).containsEntry("status", "CONFIRMED");
@@ -185,9 +174,9 @@ class OrderPipelineIT {
     @Test
     void unreadableRecordGoesToTheDeadLetterTopicAndTheNextOrderIsStillConfirmed() throws Exception {
         String poison = "this is not an order " + UUID.randomUUID();
-        produce(LocalStack.ORDERS_TOPIC, "poison", poison.getBytes(StandardCharsets.UTF_8));
+        kafka.produce(LocalStack.ORDERS_TOPIC, "poison", poison.getBytes(StandardCharsets.UTF_8));
 
-        ConsumerRecord<String, byte[]> deadLetter = findOnTopic(LocalStack.ORDERS_DEAD_LETTER_TOPIC, "poison");
+        ConsumerRecord<String, byte[]> deadLetter = kafka.find(LocalStack.ORDERS_DEAD_LETTER_TOPIC, "poison");
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
         assertThat(new String(
                         deadLetter
@@ -256,53 +245,5 @@ class OrderPipelineIT {
         int stock = product.body().path("stock").asInt();
         assertThat(stock).isEqualTo(db.stock(productId));
         return stock;
-    }
-
-    private static RecordMetadata produce(String topic, String key, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
-
-    private static ConsumerRecord<String, byte[]> findOnTopic(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        pipeline.stack().bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "system-test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
-    }
-
-    private static void awaitCatalogConsumedPast(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers()))) {
-            await().atMost(DECIDED_WITHIN).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("catalog-service")
-                        .partitionsToOffsetAndMetadata()
-                        .get()
-                        .get(partition);
-                return committed != null && committed.offset() > record.offset();
-            });
-        }
     }
 }

@@ -1,0 +1,237 @@
+package io.github.ordersync.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.ordersync.localstack.ConnectorRegistrar;
+import io.github.ordersync.localstack.LocalPipeline;
+import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.Ports;
+import io.github.ordersync.localstack.StackSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Breaks the running system for real, mid-load, and checks after each break that nothing was lost or doubled: every
+ * order that got a 201 is in the shared table once with a final status, stock = initial - confirmed quantities,
+ * stock never went negative, and no order exists that did not get a 201. Prints one line per scenario; the whole
+ * table lands in target/reliability.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+    private static final String SINK = "orders-sink";
+    private static final String CATALOG_GROUP = "catalog-service";
+    private static final String SINK_GROUP = "connect-" + SINK;
+    private static final int CLIENTS = 32;
+
+    private static LocalPipeline pipeline;
+    private static LocalStack stack;
+    private static Databases db;
+    private static KafkaProbe kafka;
+    private static ConnectorRegistrar connect;
+    private static List<String> orderServices;
+
+    @BeforeAll
+    static void startPipeline() throws IOException {
+        Path dataDir = Path.of("target/fault-it").toAbsolutePath();
+        LocalStack.deleteData(dataDir);
+        pipeline = LocalPipeline.start(
+                StackSettings.withFreePorts(dataDir),
+                Map.of(),
+                new LocalPipeline.Services(
+                        Path.of(System.getProperty("order-service.jar")),
+                        List.of(Ports.free(), Ports.free()),
+                        Path.of(System.getProperty("catalog-service.jar")),
+                        Ports.free()));
+        stack = pipeline.stack();
+        db = new Databases(stack);
+        kafka = new KafkaProbe(stack.bootstrapServers());
+        connect = new ConnectorRegistrar(stack.connectUrl());
+        orderServices =
+                pipeline.orderServices().stream().map(service -> service.url()).toList();
+    }
+
+    @AfterEach
+    void systemIsHealthyAgain() {
+        // Whatever a scenario broke is running again before the next one starts.
+        connect.awaitRunning(SINK);
+        kafka.awaitCaughtUp(CATALOG_GROUP, List.of(LocalStack.ORDERS_TOPIC));
+    }
+
+    @AfterAll
+    static void stopPipelineAndPrintTheTable() {
+        System.out.println("Reliability (fault-injection suite):\n" + ReliabilityReport.table());
+        ReliabilityReport.write(Path.of("target/reliability.md"));
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void catalogServiceKilledWithOrdersInFlightLosesAndDoublesNothing() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(700, 700, 700))) {
+            OrderLoad load = OrderLoad.start(orderServices, OrderLoad.lines(2_000, ledger.products(), 1), CLIENTS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= 400);
+
+            pipeline.killCatalogService();
+            pipeline.startCatalogService();
+
+            ledger.settle("1. catalog-service `kill -9` mid-load, restarted", load.await());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void brokerRestartedWhileOrdersArePlacedLosesNoAcceptedOrder() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(400, 400, 400))) {
+            OrderLoad load = OrderLoad.start(orderServices, OrderLoad.lines(1_000, ledger.products(), 2), CLIENTS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= 300);
+
+            stack.stopKafka();
+            stack.startKafka();
+
+            List<OrderLoad.Placed> placed = load.await();
+            assertThat(load.statusCounts().keySet())
+                    .as("every POST either succeeded or failed cleanly with 503")
+                    .isSubsetOf(201, 503);
+            ledger.settle("2. Kafka broker restarted mid-load", placed);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void connectWorkerKilledMidLoadWritesEveryRowExactlyOnce() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(400, 400, 400))) {
+            OrderLoad load = OrderLoad.start(orderServices, OrderLoad.lines(1_000, ledger.products(), 3), CLIENTS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= 300);
+
+            stack.killConnect();
+            stack.startConnect();
+
+            ledger.settle("3. Connect worker `kill -9` mid-load, restarted", load.await());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void mariaDbDownForAWhileDelaysButLosesNothing() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(400, 400, 400))) {
+            OrderLoad load = OrderLoad.start(orderServices, OrderLoad.lines(1_000, ledger.products(), 4), CLIENTS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= 300);
+
+            stack.stopMariaDb();
+            int acceptedWhenStopped = load.accepted();
+            // Placing an order needs only Kafka: orders keep coming while the database is down.
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= acceptedWhenStopped + 300);
+            stack.startMariaDb();
+
+            ledger.settle("4. MariaDB stopped mid-load, restarted", load.await());
+        }
+        assertThat(kafka.endOffsets(List.of(LocalStack.ORDERS_DEAD_LETTER_TOPIC)))
+                .as("an outage is retried, never dead-lettered")
+                .isZero();
+    }
+
+    @Test
+    @Order(5)
+    void replayingEveryOrderToTheCatalogAndTheSinkChangesNothing() throws Exception {
+        String before = db.fingerprint();
+        long orders = kafka.endOffsets(List.of(LocalStack.ORDERS_TOPIC));
+
+        pipeline.stopCatalogService();
+        kafka.rewind(CATALOG_GROUP, LocalStack.ORDERS_TOPIC);
+        pipeline.startCatalogService();
+        kafka.awaitCaughtUp(CATALOG_GROUP, List.of(LocalStack.ORDERS_TOPIC));
+        assertThat(db.fingerprint())
+                .as("stock and decisions after the catalog read everything again")
+                .isEqualTo(before);
+
+        connect.stop(SINK);
+        connect.resetOffsets(SINK);
+        connect.resume(SINK);
+        kafka.awaitCaughtUp(SINK_GROUP, List.of(LocalStack.ORDERS_TOPIC, LocalStack.ORDER_OUTCOMES_TOPIC));
+        String after = db.fingerprint();
+        assertThat(after).as("rows after the sink wrote everything again").isEqualTo(before);
+
+        ReliabilityReport.add(new ReliabilityReport.Line(
+                "5. every order replayed to the catalog and to the sink",
+                (int) orders,
+                (int) orders,
+                0,
+                0,
+                0,
+                0,
+                0,
+                before.equals(after) ? 0 : 1,
+                0));
+    }
+
+    @Test
+    @Order(7)
+    void fiveHundredConcurrentOrdersForLessStockThanDemandNeverOversell() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(60, 90, 150))) {
+            OrderLoad load = OrderLoad.start(orderServices, OrderLoad.lines(500, ledger.products(), 7), 100);
+
+            ReliabilityReport.Line line = ledger.settle("7. 500 concurrent orders, demand > stock", load.await());
+
+            assertThat(line.rejected()).isPositive();
+            assertThat(line.finalStock()).isLessThan(line.initialStock());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void brokerDownAtThePostAnswers503WithinFiveSecondsAndPersistsNothing() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(10))) {
+            String product = ledger.products().get(0);
+            stack.stopKafka();
+            List<OrderLoad.Placed> attempts = new ArrayList<>();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                for (int i = 0; i < 5; i++) {
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(URI.create(orderServices.get(i % 2) + "/order-service/zoe/orders"))
+                                    .header("Content-Type", "application/json")
+                                    .header("Idempotency-Key", "broker-down-" + i)
+                                    // the bound the issue sets: a client waits at most 5 s for its answer
+                                    .timeout(Duration.ofSeconds(5))
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"productId\":\"" + product + "\",\"qty\":1,\"unitPrice\":100}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).isEqualTo(503);
+                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                    attempts.add(new OrderLoad.Placed(product, 1, null, 1, 0));
+                }
+            } finally {
+                stack.startKafka();
+            }
+
+            // One more order once the broker is back. When the catalog and the sink have read everything there is,
+            // a refused order that had been written anyway would be in their tables: Ledger.settle would fail.
+            OrderLoad after = OrderLoad.start(orderServices, List.of(new OrderLoad.Line(product, 2)), 1);
+            attempts.addAll(after.await());
+            kafka.awaitCaughtUp(CATALOG_GROUP, List.of(LocalStack.ORDERS_TOPIC));
+            kafka.awaitCaughtUp(SINK_GROUP, List.of(LocalStack.ORDERS_TOPIC, LocalStack.ORDER_OUTCOMES_TOPIC));
+            ledger.settle("8. broker down at the POST: 5 × 503, then 1 order", attempts);
+        }
+    }
+}
