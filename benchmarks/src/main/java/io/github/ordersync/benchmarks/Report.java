@@ -109,6 +109,10 @@ final class Report {
         }
         md.append("\n![Latency distribution](benchmarks-latency.png)\n\n");
         md.append("## Machine and command\n\n");
+        md.append(f(
+                "Every component runs on this one machine; a load average well above the cores means other work "
+                        + "shared them and the figures are low. Load average at the end: %.2f.\n\n",
+                loadAverage()));
         machine.forEach((key, value) ->
                 md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append("- date: ")
@@ -199,6 +203,10 @@ final class Report {
         map.put("perSecond", outcome.perSecond());
         map.put("latency", outcome.latencies().summary());
         return map;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long memoryBytes() {
