@@ -155,7 +155,7 @@ final class KafkaProbe {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
+                5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 10_000));
     }
