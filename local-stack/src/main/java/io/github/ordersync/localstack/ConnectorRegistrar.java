@@ -65,7 +65,8 @@ public final class ConnectorRegistrar {
         }
     }
 
-    void register(String name, String configJson) {
+    /** {@code PUT /connectors/<name>/config}: creates the connector or updates its configuration. */
+    public void register(String name, String configJson) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + name + "/config"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(configJson)));

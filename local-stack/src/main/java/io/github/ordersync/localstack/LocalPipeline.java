@@ -47,7 +47,8 @@ public final class LocalPipeline implements AutoCloseable {
                                 services.orderServiceJar(),
                                 port,
                                 stack.orderServiceEnvironment(),
-                                logs),
+                                logs,
+                                services.jvmOptions()),
                         starter))
                 .toList();
         starter.shutdown();
@@ -109,7 +110,8 @@ public final class LocalPipeline implements AutoCloseable {
                 services.catalogServiceJar(),
                 services.catalogServicePort(),
                 stack.catalogServiceEnvironment(),
-                logDir(stack));
+                logDir(stack),
+                services.jvmOptions());
     }
 
     private static Path logDir(LocalStack stack) {
@@ -131,7 +133,18 @@ public final class LocalPipeline implements AutoCloseable {
      * @param orderServicePorts one order-service instance per port
      * @param catalogServiceJar catalog-service's executable jar
      * @param catalogServicePort catalog-service's port
+     * @param jvmOptions extra options for every service JVM (see {@link ServiceProcess#start})
      */
     public record Services(
-            Path orderServiceJar, List<Integer> orderServicePorts, Path catalogServiceJar, int catalogServicePort) {}
+            Path orderServiceJar,
+            List<Integer> orderServicePorts,
+            Path catalogServiceJar,
+            int catalogServicePort,
+            List<String> jvmOptions) {
+
+        public Services(
+                Path orderServiceJar, List<Integer> orderServicePorts, Path catalogServiceJar, int catalogServicePort) {
+            this(orderServiceJar, orderServicePorts, catalogServiceJar, catalogServicePort, List.of());
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,24 +28,29 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code java -jar <jar>} with the given environment and waits until it is ready. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDir) {
+        return start(name, jar, port, environment, logDir, List.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, int, Map, Path)}, with JVM options after the defaults, which they override
+     * (e.g. {@code -XX:TieredStopAtLevel=4} for full JIT compilation when measuring throughput).
+     */
+    public static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> environment, Path logDir, List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     name + " is not built: " + jar + " is missing (./mvnw package -DskipTests)");
         }
         Ports.requireFree(port, name, name.toUpperCase().replace('-', '_') + "_PORT");
-        ChildJvm jvm = ChildJvm.start(
-                name,
-                List.of(
-                        "-Xms64m",
-                        "-Xmx384m",
-                        // C1 only: starts in about half the time on two cores; measure throughput without it
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar.toAbsolutePath().toString(),
-                        "--server.port=" + port,
-                        "--server.address=127.0.0.1"),
-                environment,
-                logDir.resolve(name + "-" + port + ".log"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "-Xms64m",
+                "-Xmx384m",
+                // C1 only: starts in about half the time on two cores; measure throughput without it
+                "-XX:TieredStopAtLevel=1"));
+        arguments.addAll(jvmOptions);
+        arguments.addAll(List.of(
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        ChildJvm jvm = ChildJvm.start(name, arguments, environment, logDir.resolve(name + "-" + port + ".log"));
         ServiceProcess service = new ServiceProcess(name, jvm, port);
         jvm.awaitHttpOk(URI.create(service.url() + "/actuator/health/readiness"), START_TIMEOUT);
         return service;

@@ -2,6 +2,7 @@ package io.github.ordersync.catalogservice.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Repository;
 public class Products {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Products(JdbcClient jdbc) {
+    Products(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     List<Product> findAll() {
@@ -36,18 +39,34 @@ public class Products {
                 > 0;
     }
 
+    /** {@code qty} items of one product, for {@link #reserve(List)}. */
+    public record Request(String productId, int qty) {}
+
     /**
-     * Takes {@code qty} items out of stock if there are that many: one conditional UPDATE, so concurrent
-     * reservations cannot oversell and stock never goes below zero.
+     * Takes each request's items out of stock if there are that many, in the order given: one conditional UPDATE
+     * per request, so concurrent reservations cannot oversell and stock never goes below zero. The statements go
+     * to the database as one JDBC batch (pipelined, one round trip) and must run inside the caller's transaction.
      *
-     * @return whether the stock was reserved
+     * @return per request, whether its stock was reserved
      */
-    public boolean reserve(String productId, int qty) {
-        return jdbc.sql("UPDATE products SET stock = stock - ? WHERE product_id = ? AND stock >= ?")
-                        .param(qty)
-                        .param(productId)
-                        .param(qty)
-                        .update()
-                == 1;
+    public boolean[] reserve(List<Request> requests) {
+        int[] updated = batch.batchUpdate(
+                        "UPDATE products SET stock = stock - ? WHERE product_id = ? AND stock >= ?",
+                        requests,
+                        requests.size(),
+                        (statement, request) -> {
+                            statement.setInt(1, request.qty());
+                            statement.setString(2, request.productId());
+                            statement.setInt(3, request.qty());
+                        })[0];
+        boolean[] reserved = new boolean[updated.length];
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 0 && updated[i] != 1) {
+                // e.g. useBulkStmts=true in the JDBC URL, which answers SUCCESS_NO_INFO for every statement
+                throw new IllegalStateException("The database did not report which reservations were made");
+            }
+            reserved[i] = updated[i] == 1;
+        }
+        return reserved;
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,9 +29,9 @@ class StockReservation {
     }
 
     /**
-     * Decides the orders in one transaction. Each product's orders are reserved in the order they came, the
-     * products one after another in a fixed order, so that two batches never wait on each other's row locks in
-     * a cycle.
+     * Decides the orders in one transaction, with one batch of conditional updates. Each product's orders are
+     * reserved in the order they came, the products one after another in a fixed order, so that two batches never
+     * wait on each other's row locks in a cycle.
      *
      * @return one decision per order, in the order given; an order that appears twice gets the same decision
      */
@@ -38,17 +39,14 @@ class StockReservation {
     List<OrderDecided> decide(List<OrderPlaced> orders) {
         Map<UUID, Decision> decided = new HashMap<>(
                 decisions.find(orders.stream().map(OrderPlaced::orderId).toList()));
-        List<OrderDecided> fresh = new ArrayList<>();
-        List<OrderPlaced> byProduct = new ArrayList<>(orders);
-        byProduct.sort(Comparator.comparing(OrderPlaced::productId));
-        for (OrderPlaced order : byProduct) {
-            if (!decided.containsKey(order.orderId())) {
-                Decision decision = reserve(order);
-                decided.put(order.orderId(), decision);
-                fresh.add(new OrderDecided(order, decision));
-            }
-        }
-        if (!fresh.isEmpty()) {
+        Map<UUID, OrderPlaced> undecided = new LinkedHashMap<>();
+        orders.stream()
+                .sorted(Comparator.comparing(OrderPlaced::productId))
+                .filter(order -> !decided.containsKey(order.orderId()))
+                .forEach(order -> undecided.putIfAbsent(order.orderId(), order));
+        if (!undecided.isEmpty()) {
+            List<OrderDecided> fresh = reserve(List.copyOf(undecided.values()));
+            fresh.forEach(one -> decided.put(one.order().orderId(), one.decision()));
             decisions.insert(fresh);
         }
         return orders.stream()
@@ -56,11 +54,20 @@ class StockReservation {
                 .toList();
     }
 
-    private Decision reserve(OrderPlaced order) {
+    private List<OrderDecided> reserve(List<OrderPlaced> orders) {
+        boolean[] reserved = products.reserve(orders.stream()
+                .map(order -> new Products.Request(order.productId(), order.qty()))
+                .toList());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        if (products.reserve(order.productId(), order.qty())) {
-            return Decision.confirmed(now);
+        List<OrderDecided> decided = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            OrderPlaced order = orders.get(i);
+            decided.add(new OrderDecided(order, reserved[i] ? Decision.confirmed(now) : rejected(order, now)));
         }
+        return decided;
+    }
+
+    private Decision rejected(OrderPlaced order, Instant now) {
         if (!products.exists(order.productId())) {
             return Decision.rejected("Unknown product " + order.productId(), now);
         }

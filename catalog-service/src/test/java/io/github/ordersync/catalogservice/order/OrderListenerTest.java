@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -53,18 +52,21 @@ class OrderListenerTest {
 
     @BeforeEach
     void fakeTablesAndBroker() {
-        when(products.reserve(anyString(), anyInt())).thenAnswer(call -> {
-            String product = call.getArgument(0);
-            int qty = call.getArgument(1);
-            if ("BROKEN".equals(product)) {
+        when(products.reserve(anyList())).thenAnswer(call -> {
+            List<Products.Request> requests = call.getArgument(0);
+            if (requests.stream().anyMatch(request -> "BROKEN".equals(request.productId()))) {
                 throw new DataIntegrityViolationException("row is broken");
             }
-            int left = stock.getOrDefault(product, 0);
-            if (left < qty) {
-                return false;
+            boolean[] reserved = new boolean[requests.size()];
+            for (int i = 0; i < reserved.length; i++) {
+                Products.Request request = requests.get(i);
+                int left = stock.getOrDefault(request.productId(), 0);
+                reserved[i] = left >= request.qty();
+                if (reserved[i]) {
+                    stock.put(request.productId(), left - request.qty());
+                }
             }
-            stock.put(product, left - qty);
-            return true;
+            return reserved;
         });
         when(products.exists(anyString())).thenAnswer(call -> stock.containsKey(call.<String>getArgument(0)));
         when(decisions.find(anyCollection()))
