@@ -1,6 +1,8 @@
 package io.github.ordersync.catalogservice.order;
 
 import io.github.ordersync.catalogservice.catalog.Products;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
@@ -15,10 +17,12 @@ class StockReservation {
 
     private final Products products;
     private final OrderDecisions decisions;
+    private final MeterRegistry metrics;
 
-    StockReservation(Products products, OrderDecisions decisions) {
+    StockReservation(Products products, OrderDecisions decisions, MeterRegistry metrics) {
         this.products = products;
         this.decisions = decisions;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -26,6 +30,7 @@ class StockReservation {
         Decision decision = decisions.find(order.orderId()).orElseGet(() -> {
             Decision fresh = reserve(order);
             decisions.insert(order, fresh);
+            decided(fresh.status()).increment();
             return fresh;
         });
         return new OrderDecided(order, decision);
@@ -41,5 +46,13 @@ class StockReservation {
         }
         return Decision.rejected(
                 "Insufficient stock for " + order.productId() + ": " + order.qty() + " requested", now);
+    }
+
+    /** {@code orders.decided{status=CONFIRMED|REJECTED}}: each order counted once, redeliveries not at all. */
+    private Counter decided(Decision.Status status) {
+        return Counter.builder("orders.decided")
+                .description("Orders decided by catalog-service")
+                .tag("status", status.name())
+                .register(metrics);
     }
 }
