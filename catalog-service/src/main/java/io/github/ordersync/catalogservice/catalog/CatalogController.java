@@ -26,7 +26,7 @@ class CatalogController {
     private static final String PRODUCT_EXAMPLE = """
             {"productId":"CATALOG-001","productName":"Berlin","unitPrice":1500,"stock":97}""";
     private static final String NOT_FOUND_EXAMPLE = """
-            {"type":"about:blank","title":"Product not found","status":404,"detail":"No product CATALOG-999.",\
+            {"title":"Product not found","status":404,"detail":"No product CATALOG-999.",\
             "instance":"/catalog-service/catalogs/CATALOG-999"}""";
 
     private final Products products;

@@ -38,16 +38,16 @@ class OrderController {
             "unitPrice":1500,"totalPrice":4500,"status":"CONFIRMED","createdAt":"2026-11-23T18:53:47.956Z",\
             "decidedAt":"2026-11-23T18:53:48.576Z"}""";
     private static final String INVALID_EXAMPLE = """
-            {"type":"about:blank","title":"Invalid request","status":400,\
+            {"title":"Invalid request","status":400,\
             "detail":"qty must be greater than or equal to 1","instance":"/order-service/user-1/orders",\
             "errors":[{"field":"qty","message":"must be greater than or equal to 1"}]}""";
     private static final String NOT_ACCEPTED_EXAMPLE = """
-            {"type":"about:blank","title":"Order not accepted","status":503,\
+            {"title":"Order not accepted","status":503,\
             "detail":"The message broker did not confirm the order. Try again shortly with the same Idempotency-Key\
              header: the order is then placed exactly once.",\
             "instance":"/order-service/user-1/orders"}""";
     private static final String NOT_FOUND_EXAMPLE = """
-            {"type":"about:blank","title":"Order not found","status":404,\
+            {"title":"Order not found","status":404,\
             "detail":"No order d1d6a030-df6e-4929-9b73-d5dd175a08b3.",\
             "instance":"/order-service/orders/d1d6a030-df6e-4929-9b73-d5dd175a08b3"}""";
 
