@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private MariaDb mariadb;
     private ConnectWorker connect;
+    private FailedTaskRestarter restarter;
 
     private LocalStack(StackSettings settings, Map<String, String> environment) {
         this.settings = settings;
@@ -126,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
 
         connect = ConnectWorker.start(settings, kafka.bootstrapServers(), connectEnvironment());
         List<String> connectors = new ConnectorRegistrar(connect.url()).registerAll(settings.connectConfigDir());
+        restarter = FailedTaskRestarter.watch(connectUrl(), connectors);
         log.info(
                 "Kafka Connect  ready  {}  (connectors {} RUNNING; log {})",
                 connect.url(),
@@ -219,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts MariaDB again on the same port and data directory (users and data are still there). */
     public void startMariaDb() {
         mariadb = MariaDb.start(settings.mariadbPort(), settings.dataDir());
+        mariadb.enforceGrants();
         log.info("MariaDB        ready  (restarted)");
     }
 
@@ -240,11 +243,11 @@ public final class LocalStack implements AutoCloseable {
         log.info("Kafka Connect  ready  {}  (restarted)", connect.url());
     }
 
-    /** Stops Connect, then Kafka, then MariaDB; every one is attempted even if an earlier one fails. */
+    /** Stops Connect (and the restarting of its failed tasks), then Kafka, then MariaDB; every one is attempted even if an earlier one fails. */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (AutoCloseable component : new AutoCloseable[] {connect, kafka, mariadb}) {
+        for (AutoCloseable component : new AutoCloseable[] {restarter, connect, kafka, mariadb}) {
             if (component == null) {
                 continue;
             }
@@ -258,6 +261,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
+        restarter = null;
         connect = null;
         kafka = null;
         mariadb = null;

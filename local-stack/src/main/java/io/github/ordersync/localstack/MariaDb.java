@@ -81,10 +81,10 @@ public final class MariaDb implements AutoCloseable {
      * shared orders table and one user per component.
      */
     void prepare(String ordersSchemaSql, DatabaseAccount sink, DatabaseAccount orderService, DatabaseAccount catalog) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("") + "?user=root&allowMultiQueries=true");
+        try (Connection connection = asRoot();
                 Statement sql = connection.createStatement()) {
             sql.execute("FLUSH PRIVILEGES");
-            dropAnonymousUsers(sql);
+            removeInstallDefaults(sql);
             for (String database : new String[] {ORDERS_DATABASE, CATALOG_DATABASE}) {
                 sql.execute("CREATE DATABASE IF NOT EXISTS " + database
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -99,8 +99,29 @@ public final class MariaDb implements AutoCloseable {
         }
     }
 
-    /** install-db creates anonymous users; ''@'localhost' would shadow every 'user'@'%' connecting locally. */
-    private static void dropAnonymousUsers(Statement sql) throws SQLException {
+    /**
+     * Turns the grant tables on after a restart of a prepared server: from then on every user has only its own
+     * privileges, and root cannot log in over the network.
+     */
+    void enforceGrants() {
+        try (Connection connection = asRoot();
+                Statement sql = connection.createStatement()) {
+            sql.execute("FLUSH PRIVILEGES");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Turning MariaDB's grant tables on failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Only while the grant tables are off, right after the start. */
+    private Connection asRoot() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("") + "?user=root&allowMultiQueries=true");
+    }
+
+    /**
+     * As mariadb-secure-installation does: install-db creates anonymous users (''@'localhost' would also shadow
+     * every 'user'@'%' connecting locally) and a test database everyone may change.
+     */
+    private static void removeInstallDefaults(Statement sql) throws SQLException {
         List<String> hosts = new ArrayList<>();
         try (ResultSet anonymous = sql.executeQuery("SELECT Host FROM mysql.user WHERE User = ''")) {
             while (anonymous.next()) {
@@ -110,6 +131,9 @@ public final class MariaDb implements AutoCloseable {
         for (String host : hosts) {
             sql.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
         }
+        sql.execute("DROP DATABASE IF EXISTS test");
+        sql.execute("DELETE FROM mysql.db WHERE Db IN ('test', 'test\\_%')");
+        sql.execute("FLUSH PRIVILEGES");
     }
 
     private static void createUser(Statement sql, DatabaseAccount account, String grant) throws SQLException {

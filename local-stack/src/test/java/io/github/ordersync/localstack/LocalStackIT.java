@@ -1,6 +1,7 @@
 package io.github.ordersync.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -133,6 +134,65 @@ class LocalStackIT {
         var status = new ConnectorRegistrar(stack.connectUrl()).status("orders-sink");
         assertThat(status.path("connector").path("state").asText()).isEqualTo("RUNNING");
         assertThat(status.path("tasks").get(0).path("state").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void eachComponentsDatabaseUserCanDoOnlyWhatThatComponentNeeds() throws Exception {
+        DatabaseAccount sink = stack.sinkAccount();
+        DatabaseAccount orderService = stack.orderServiceAccount();
+        DatabaseAccount catalog = stack.catalogServiceAccount();
+
+        assertThat(grants(sink))
+                .anyMatch(grant -> grant.startsWith("GRANT SELECT, INSERT, UPDATE ON `mydb`.`orders`"))
+                .noneMatch(grant -> grant.contains("ALL PRIVILEGES") || grant.contains("DELETE"));
+        assertThat(grants(orderService))
+                .anyMatch(grant -> grant.startsWith("GRANT SELECT ON `mydb`.*"))
+                .noneMatch(grant -> grant.contains("INSERT") || grant.contains("catalog"));
+        assertThat(grants(catalog))
+                .anyMatch(grant -> grant.startsWith("GRANT ALL PRIVILEGES ON `catalog`.*"))
+                .noneMatch(grant -> grant.contains("mydb") || grant.contains("ON *.*") && !grant.contains("USAGE"));
+
+        assertDenied(orderService, MariaDb.ORDERS_DATABASE, "DELETE FROM orders");
+        assertDenied(orderService, MariaDb.ORDERS_DATABASE, "SELECT * FROM catalog.products");
+        assertDenied(sink, MariaDb.ORDERS_DATABASE, "DELETE FROM orders");
+        assertDenied(sink, MariaDb.ORDERS_DATABASE, "DROP TABLE orders");
+        assertDenied(catalog, MariaDb.CATALOG_DATABASE, "SELECT * FROM mydb.orders");
+    }
+
+    @Test
+    void rootCannotLogInOverTheNetwork() {
+        for (String password : new String[] {"", "root"}) {
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(stack.jdbcUrl(MariaDb.ORDERS_DATABASE), "root", password)
+                                    .close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Access denied");
+        }
+    }
+
+    private static List<String> grants(DatabaseAccount account) throws SQLException {
+        List<String> grants = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(""), account.user(), account.password());
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SHOW GRANTS")) {
+            while (rows.next()) {
+                grants.add(rows.getString(1));
+            }
+        }
+        return grants;
+    }
+
+    private static void assertDenied(DatabaseAccount account, String database, String statement) {
+        assertThatThrownBy(() -> {
+                    try (Connection db = DriverManager.getConnection(
+                                    stack.jdbcUrl(database), account.user(), account.password());
+                            Statement sql = db.createStatement()) {
+                        sql.execute(statement);
+                    }
+                })
+                .as("%s: %s", account.user(), statement)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("denied");
     }
 
     private static Struct order(String orderId, String userId, int qty, long unitPrice) {

@@ -3,6 +3,7 @@ package io.github.ordersync.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
@@ -13,11 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +188,52 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Order(6)
+    void poisonRecordsAreDeadLetteredWithTheirReasonAndOrdersAfterThemComplete() throws Exception {
+        try (Ledger ledger = Ledger.open(db, List.of(50, 50))) {
+            List<OrderLoad.Placed> placed = new ArrayList<>(OrderLoad.start(
+                            orderServices,
+                            List.of(new OrderLoad.Line(ledger.products().get(0), 1)),
+                            1)
+                    .await());
+            byte[] realEvent =
+                    kafka.find(LocalStack.ORDERS_TOPIC, placed.get(0).orderId()).value();
+
+            Map<String, byte[]> poison = PoisonRecords.from(realEvent);
+            for (Map.Entry<String, byte[]> record : poison.entrySet()) {
+                kafka.produce(LocalStack.ORDERS_TOPIC, record.getKey(), record.getValue());
+            }
+            placed.addAll(OrderLoad.start(orderServices, OrderLoad.lines(40, ledger.products(), 6), 4)
+                    .await());
+
+            Map<String, ConsumerRecord<String, byte[]>> catalogDeadLetters =
+                    kafka.findAll(LocalStack.ORDERS_DEAD_LETTER_TOPIC, poison.keySet());
+            Map<String, ConsumerRecord<String, byte[]>> sinkDeadLetters =
+                    kafka.findAll(LocalStack.ORDERS_SINK_DEAD_LETTER_TOPIC, poison.keySet());
+            poison.keySet().forEach(kind -> {
+                System.out.printf(
+                        "  %-24s catalog: %s%n  %-24s sink:    %s%n",
+                        kind,
+                        header(catalogDeadLetters.get(kind), "kafka_dlt-exception-message"),
+                        "",
+                        header(sinkDeadLetters.get(kind), "__connect.errors.exception.message"));
+                assertThat(header(catalogDeadLetters.get(kind), "kafka_dlt-exception-message"))
+                        .isNotBlank();
+                assertThat(header(sinkDeadLetters.get(kind), "__connect.errors.exception.message"))
+                        .isNotBlank();
+            });
+            JsonNode sink = connect.status(SINK);
+            assertThat(sink.path("connector").path("state").asText()).isEqualTo("RUNNING");
+            assertThat(sink.path("tasks").findValuesAsText("state"))
+                    .as("the sink's tasks, never failed by a poison record")
+                    .containsOnly("RUNNING");
+
+            ledger.settle(
+                    "6. " + poison.size() + " poison records, all dead-lettered by both consumers; 41 orders", placed);
+        }
+    }
+
+    @Test
     @Order(7)
     void fiveHundredConcurrentOrdersForLessStockThanDemandNeverOversell() throws Exception {
         try (Ledger ledger = Ledger.open(db, List.of(60, 90, 150))) {
@@ -233,5 +283,10 @@ class FaultInjectionIT {
             kafka.awaitCaughtUp(SINK_GROUP, List.of(LocalStack.ORDERS_TOPIC, LocalStack.ORDER_OUTCOMES_TOPIC));
             ledger.settle("8. broker down at the POST: 5 × 503, then 1 order", attempts);
         }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -24,7 +24,7 @@ class StockGauge {
                 .register(metrics);
     }
 
-    @Scheduled(fixedDelayString = "${catalog.metrics.stock-refresh:5s}")
+    @Scheduled(fixedDelayString = "${catalog.metrics.refresh:5s}")
     void refresh() {
         stock.register(
                 products.findAll().stream()

@@ -1,9 +1,9 @@
 package io.github.ordersync.catalogservice.order;
 
-/** Kafka did not acknowledge a decision in time. The decision is stored; redelivery publishes it again. */
+/** Kafka did not acknowledge decisions in time. The decisions are stored; redelivery publishes them again. */
 public class OutcomeNotPublished extends RuntimeException {
 
-    OutcomeNotPublished(String orderId, Throwable cause) {
-        super("Decision for order " + orderId + " not acknowledged by Kafka", cause);
+    OutcomeNotPublished(Throwable cause) {
+        super("Decisions not acknowledged by Kafka", cause);
     }
 }

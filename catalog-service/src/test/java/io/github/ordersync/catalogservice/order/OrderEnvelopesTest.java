@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -17,25 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class OrderEnvelopesTest {
 
-    /** What order-service writes, as this service's tests know it: a contract, not shared code. */
-    private static final Schema ORDER_PLACED = SchemaBuilder.struct()
-            .name("io.github.ordersync.OrderPlaced")
-            .version(1)
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field("status", SchemaBuilder.string().defaultValue("PENDING").build())
-            .field("created_at", Timestamp.SCHEMA)
-            .build();
-
     private static final UUID ORDER_ID = UUID.fromString("6f1c2b1e-8d4a-4c1e-9a57-2b0b8c1d9e01");
-    private static final Instant CREATED = Instant.parse("2026-11-23T10:15:30.123Z");
+    private static final Instant CREATED = PlacedOrders.CREATED;
 
     private final OrderEnvelopes envelopes = new OrderEnvelopes();
-    private final JsonConverter converter = converter();
+    private final JsonConverter converter = PlacedOrders.converter();
 
     @Test
     void readsThePendingOrderThatOrderServiceWrites() {
@@ -126,21 +111,6 @@ class OrderEnvelopesTest {
     }
 
     private byte[] placed(int qty, String status) {
-        Struct order = new Struct(ORDER_PLACED)
-                .put("order_id", ORDER_ID.toString())
-                .put("user_id", "user-1")
-                .put("product_id", "CATALOG-001")
-                .put("qty", qty)
-                .put("unit_price", 1500L)
-                .put("total_price", qty * 1500L)
-                .put("status", status)
-                .put("created_at", Date.from(CREATED));
-        return converter.fromConnectData("orders", ORDER_PLACED, order);
-    }
-
-    private static JsonConverter converter() {
-        JsonConverter converter = new JsonConverter();
-        converter.configure(Map.of("schemas.enable", true), false);
-        return converter;
+        return PlacedOrders.envelope(ORDER_ID, "CATALOG-001", qty, status);
     }
 }
