@@ -1,0 +1,79 @@
+package io.github.ordersync.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ordersync.localstack.ProjectLayout;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repository holds no credentials: every password, secret or key in configuration, scripts and docs is
+ * either read from the environment or a local-demo default named as such.
+ */
+class NoCommittedSecretsTest {
+
+    private static final Set<String> NOT_OURS = Set.of(".git", "target", ".local-stack", "node_modules", ".idea");
+    private static final Pattern CONFIG_FILE = Pattern.compile(
+            ".*\\.(ya?ml|properties|json|sql|sh|env|md|java|conf|cnf|xml)$|Dockerfile.*|run|[a-z-]+-stage|[a-z-]+-smoke");
+    private static final Pattern ASSIGNED_SECRET = Pattern.compile(
+            "(?i)(password|passwd|secret|api[_-]?key|access[_-]?key|token)[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,;)}]+)");
+    private static final Pattern ALLOWED_VALUE = Pattern.compile(
+            "\\$\\{.*|\\$[A-Z_]+.*|local-demo-[a-z-]+|\\*+|<[a-z-]+>|[a-z]+\\.[a-zA-Z.()]+|account\\..*|[a-z]+[A-Z][a-zA-Z]*\\(?.*");
+
+    @Test
+    void everyCredentialComesFromTheEnvironmentOrIsANamedLocalDemoDefault() throws IOException {
+        List<String> findings = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ProjectLayout.root())) {
+            for (Path file : files.filter(this::isOurs)
+                    .filter(Files::isRegularFile)
+                    .filter(path ->
+                            CONFIG_FILE.matcher(path.getFileName().toString()).matches())
+                    .toList()) {
+                findings.addAll(suspiciousLines(file));
+            }
+        }
+
+        assertThat(findings).as("credentials committed to the repository").isEmpty();
+    }
+
+    private boolean isOurs(Path path) {
+        for (Path part : ProjectLayout.root().relativize(path)) {
+            if (NOT_OURS.contains(part.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> suspiciousLines(Path file) throws IOException {
+        List<String> findings = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (MalformedInputException binary) {
+            return findings;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("PRIVATE KEY-----")) {
+                findings.add(file + ":" + (i + 1) + ": a private key");
+            }
+            Matcher secret = ASSIGNED_SECRET.matcher(line);
+            while (secret.find()) {
+                if (!ALLOWED_VALUE.matcher(secret.group(2)).matches()) {
+                    findings.add(file + ":" + (i + 1) + ": " + line.strip());
+                }
+            }
+        }
+        return findings;
+    }
+}
