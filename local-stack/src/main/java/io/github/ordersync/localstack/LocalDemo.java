@@ -55,6 +55,7 @@ public final class LocalDemo {
         log.info(
                 "Kafka Connect    {}/connectors/orders-sink/status",
                 pipeline.stack().connectUrl());
+        log.info("Live page        {}/   (API docs: /swagger-ui.html on both services)", orderService);
         log.info("");
         log.info("Place an order:");
         log.info(

@@ -2,6 +2,7 @@ package io.github.ordersync.localstack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,7 @@ public final class LocalPipeline implements AutoCloseable {
                                 "order-service",
                                 services.orderServiceJar(),
                                 port,
-                                stack.orderServiceEnvironment(),
+                                orderServiceEnvironment(stack, services),
                                 logs,
                                 services.jvmOptions()),
                         starter))
@@ -112,6 +113,13 @@ public final class LocalPipeline implements AutoCloseable {
                 stack.catalogServiceEnvironment(),
                 logDir(stack),
                 services.jvmOptions());
+    }
+
+    /** The stack's addresses, plus catalog-service's for the live page. */
+    private static Map<String, String> orderServiceEnvironment(LocalStack stack, Services services) {
+        Map<String, String> environment = new HashMap<>(stack.orderServiceEnvironment());
+        environment.put("CATALOG_SERVICE_URL", "http://127.0.0.1:" + services.catalogServicePort());
+        return environment;
     }
 
     private static Path logDir(LocalStack stack) {

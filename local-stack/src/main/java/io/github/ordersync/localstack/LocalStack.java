@@ -177,7 +177,8 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
                 "ORDERS_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE),
                 "ORDERS_DB_USER", account.user(),
-                "ORDERS_DB_PASSWORD", account.password());
+                "ORDERS_DB_PASSWORD", account.password(),
+                "CONNECT_URL", connectUrl());
     }
 
     /** How catalog-service finds this stack: the variables its application.yml reads. */

@@ -1,6 +1,14 @@
 package io.github.ordersync.catalogservice.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -9,7 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 /** The course's paths: {@code /catalog-service/catalogs} and {@code /catalog-service/catalogs/{productId}}. */
 @RestController
 @RequestMapping("/catalog-service/catalogs")
+@Tag(name = "Catalog", description = "Products and their current stock")
 class CatalogController {
+
+    private static final String CATALOG_EXAMPLE = """
+            [{"productId":"CATALOG-001","productName":"Berlin","unitPrice":1500,"stock":97},\
+            {"productId":"CATALOG-002","productName":"Tokyo","unitPrice":1000,"stock":110}]""";
+    private static final String PRODUCT_EXAMPLE = """
+            {"productId":"CATALOG-001","productName":"Berlin","unitPrice":1500,"stock":97}""";
+    private static final String NOT_FOUND_EXAMPLE = """
+            {"title":"Product not found","status":404,"detail":"No product CATALOG-999.",\
+            "instance":"/catalog-service/catalogs/CATALOG-999"}""";
 
     private final Products products;
 
@@ -18,12 +36,30 @@ class CatalogController {
     }
 
     @GetMapping
+    @Operation(summary = "All products with their stock")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The products, by product id",
+            content = @Content(examples = @ExampleObject(name = "catalog", value = CATALOG_EXAMPLE)))
     List<Product> catalog() {
         return products.findAll();
     }
 
     @GetMapping("/{productId}")
-    Product product(@PathVariable String productId) {
+    @Operation(summary = "One product with its stock")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The product",
+            content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such product",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class),
+                            examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
+    Product product(@Parameter(example = "CATALOG-001") @PathVariable String productId) {
         return products.find(productId).orElseThrow(() -> new ProductNotFound(productId));
     }
 }

@@ -1,10 +1,18 @@
 package io.github.ordersync.orderservice.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +25,31 @@ import org.springframework.web.bind.annotation.RestController;
 /** The course's paths: {@code /order-service/{userId}/orders} and {@code /order-service/orders/{orderId}}. */
 @RestController
 @RequestMapping("/order-service")
+@Tag(name = "Orders", description = "Place orders and follow their status")
 class OrderController {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final String PLACED_EXAMPLE = """
+            {"orderId":"d1d6a030-df6e-4929-9b73-d5dd175a08b3","userId":"user-1","productId":"CATALOG-001","qty":3,\
+            "unitPrice":1500,"totalPrice":4500,"status":"PENDING","createdAt":"2026-11-23T18:53:47.956Z"}""";
+    private static final String DECIDED_EXAMPLE = """
+            {"orderId":"d1d6a030-df6e-4929-9b73-d5dd175a08b3","userId":"user-1","productId":"CATALOG-001","qty":3,\
+            "unitPrice":1500,"totalPrice":4500,"status":"CONFIRMED","createdAt":"2026-11-23T18:53:47.956Z",\
+            "decidedAt":"2026-11-23T18:53:48.576Z"}""";
+    private static final String INVALID_EXAMPLE = """
+            {"title":"Invalid request","status":400,\
+            "detail":"qty must be greater than or equal to 1","instance":"/order-service/user-1/orders",\
+            "errors":[{"field":"qty","message":"must be greater than or equal to 1"}]}""";
+    private static final String NOT_ACCEPTED_EXAMPLE = """
+            {"title":"Order not accepted","status":503,\
+            "detail":"The message broker did not confirm the order. Try again shortly with the same Idempotency-Key\
+             header: the order is then placed exactly once.",\
+            "instance":"/order-service/user-1/orders"}""";
+    private static final String NOT_FOUND_EXAMPLE = """
+            {"title":"Order not found","status":404,\
+            "detail":"No order d1d6a030-df6e-4929-9b73-d5dd175a08b3.",\
+            "instance":"/order-service/orders/d1d6a030-df6e-4929-9b73-d5dd175a08b3"}""";
 
     private final OrderPlacement placement;
     private final OrderTable orders;
@@ -32,9 +64,36 @@ class OrderController {
      * after a 503 or a lost response sends the same {@code Idempotency-Key}, so the retry is the same order.
      */
     @PostMapping("/{userId}/orders")
+    @Operation(
+            summary = "Place an order",
+            description = "Answers 201 once Kafka acknowledged the order (status PENDING); catalog-service then"
+                    + " CONFIRMS or REJECTS it. Follow the Location for the final status.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Kafka has the order",
+            content = @Content(examples = @ExampleObject(name = "placed", value = PLACED_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid input; each invalid field is named",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(implementation = ProblemDetail.class),
+                            examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "Kafka did not acknowledge within ~5 s; the order does not exist, retry with the same"
+                    + " Idempotency-Key",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(implementation = ProblemDetail.class),
+                            examples = @ExampleObject(name = "notAccepted", value = NOT_ACCEPTED_EXAMPLE)))
     ResponseEntity<OrderView> place(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId,
-            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Parameter(example = "user-1") @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                    String userId,
+            @Parameter(description = "The same key on a retry makes the retry the same order", example = "checkout-42")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
                     @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
                     String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
@@ -44,11 +103,27 @@ class OrderController {
     }
 
     @GetMapping("/{userId}/orders")
-    List<OrderView> ordersOf(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId) {
+    @Operation(summary = "A user's orders, newest first (at most 100), each with its latest status")
+    List<OrderView> ordersOf(
+            @Parameter(example = "user-1") @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                    String userId) {
         return orders.findByUser(userId);
     }
 
     @GetMapping("/orders/{orderId}")
+    @Operation(summary = "One order with its latest status: PENDING, CONFIRMED, or REJECTED with a reason")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order",
+            content = @Content(examples = @ExampleObject(name = "confirmed", value = DECIDED_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such order (yet: it appears shortly after the 201)",
+            content =
+                    @Content(
+                            mediaType = PROBLEM_JSON,
+                            schema = @Schema(implementation = ProblemDetail.class),
+                            examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
     OrderView order(@PathVariable UUID orderId) {
         return orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
     }

@@ -1,5 +1,7 @@
 package io.github.ordersync.orderservice.order;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +27,14 @@ class OrderPlacement {
 
     private final KafkaTemplate<String, OrderPlaced> kafka;
     private final OrderEventsProperties events;
+    private final Counter placed;
 
-    OrderPlacement(KafkaTemplate<String, OrderPlaced> kafka, OrderEventsProperties events) {
+    OrderPlacement(KafkaTemplate<String, OrderPlaced> kafka, OrderEventsProperties events, MeterRegistry metrics) {
         this.kafka = kafka;
         this.events = events;
+        this.placed = Counter.builder("orders.placed")
+                .description("Orders acknowledged by Kafka and answered 201")
+                .register(metrics);
     }
 
     /**
@@ -48,9 +55,12 @@ class OrderPlacement {
                 OrderStatus.PENDING,
                 // the shared table keeps milliseconds: the response shows what will be stored
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        try {
+        // log lines about this order carry its id (the log pattern's order=...)
+        try (MDC.MDCCloseable orderInLogs =
+                MDC.putCloseable("orderId", order.orderId().toString())) {
             kafka.send(events.topic(), order.orderId().toString(), order)
                     .get(events.acknowledgeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Order {} placed: {} x {} for user {}", order.orderId(), order.qty(), order.productId(), userId);
         } catch (ExecutionException | TimeoutException | org.springframework.kafka.KafkaException e) {
             log.warn("Order {} not acknowledged by Kafka: {}", order.orderId(), e.getMessage());
             throw new OrderNotAccepted();
@@ -58,7 +68,7 @@ class OrderPlacement {
             Thread.currentThread().interrupt();
             throw new OrderNotAccepted();
         }
-        log.info("Order {} placed: {} x {} for user {}", order.orderId(), order.qty(), order.productId(), userId);
+        placed.increment();
         return order;
     }
 
