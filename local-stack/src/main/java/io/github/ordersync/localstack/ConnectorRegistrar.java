@@ -143,7 +143,7 @@ public final class ConnectorRegistrar {
         expect(
                 send(HttpRequest.newBuilder(uri("/connectors/" + name + "/stop"))
                         .PUT(HttpRequest.BodyPublishers.noBody())),
-                202);
+                204);
         Instant deadline = Instant.now().plus(RUNNING_TIMEOUT);
         while (!"STOPPED".equals(status(name).path("connector").path("state").asText())) {
             if (Instant.now().isAfter(deadline)) {
