@@ -170,20 +170,29 @@ public final class LocalStack implements AutoCloseable {
 
     /** How order-service finds this stack: the variables its application.yml reads. */
     public Map<String, String> orderServiceEnvironment() {
-        DatabaseAccount account = orderServiceAccount();
+        return orderServiceEnvironment(bootstrapServers(), jdbcUrl(MariaDb.ORDERS_DATABASE), orderServiceAccount());
+    }
+
+    static Map<String, String> orderServiceEnvironment(
+            String bootstrapServers, String jdbcUrl, DatabaseAccount account) {
         return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
-                "ORDERS_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "ORDERS_DB_URL", jdbcUrl,
                 "ORDERS_DB_USER", account.user(),
                 "ORDERS_DB_PASSWORD", account.password());
     }
 
     /** How catalog-service finds this stack: the variables its application.yml reads. */
     public Map<String, String> catalogServiceEnvironment() {
-        DatabaseAccount account = catalogServiceAccount();
+        return catalogServiceEnvironment(
+                bootstrapServers(), jdbcUrl(MariaDb.CATALOG_DATABASE), catalogServiceAccount());
+    }
+
+    static Map<String, String> catalogServiceEnvironment(
+            String bootstrapServers, String jdbcUrl, DatabaseAccount account) {
         return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
-                "CATALOG_DB_URL", jdbcUrl(MariaDb.CATALOG_DATABASE),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "CATALOG_DB_URL", jdbcUrl,
                 "CATALOG_DB_USER", account.user(),
                 "CATALOG_DB_PASSWORD", account.password());
     }
