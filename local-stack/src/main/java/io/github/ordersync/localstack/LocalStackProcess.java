@@ -36,39 +36,30 @@ public final class LocalStackProcess implements AutoCloseable {
         childEnvironment.put("KAFKA_CONTROLLER_PORT", Integer.toString(settings.kafkaControllerPort()));
         childEnvironment.put("MARIADB_PORT", Integer.toString(settings.mariadbPort()));
         childEnvironment.put("CONNECT_PORT", Integer.toString(settings.connectPort()));
-        childEnvironment.put("LOCAL_STACK_DATA", settings.dataDir().toAbsolutePath().toString());
+        childEnvironment.put(
+                "LOCAL_STACK_DATA", settings.dataDir().toAbsolutePath().toString());
         ChildJvm jvm = ChildJvm.start(
                 "The local stack",
                 List.of("-Xms64m", "-Xmx768m", "-cp", classpath(settings), LocalStackMain.class.getName()),
                 childEnvironment,
                 settings.dataDir().resolve("logs/local-stack.log"));
         ConnectorRegistrar registrar = new ConnectorRegistrar("http://127.0.0.1:" + settings.connectPort());
-        String firstConnector = registrar.connectorNames(settings.connectConfigDir()).get(0);
+        String firstConnector =
+                registrar.connectorNames(settings.connectConfigDir()).get(0);
         jvm.awaitHttpOk(
                 URI.create("http://127.0.0.1:" + settings.connectPort() + "/connectors/" + firstConnector + "/status"),
                 START_TIMEOUT);
         return new LocalStackProcess(jvm, settings, environment);
     }
 
-    public String bootstrapServers() {
-        return "127.0.0.1:" + settings.kafkaPort();
-    }
-
-    /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
-    public String jdbcUrl(String database) {
-        return MariaDb.jdbcUrl(settings.mariadbPort(), database);
-    }
-
     /** How order-service finds this stack: the variables its application.yml reads. */
     public Map<String, String> orderServiceEnvironment() {
-        return LocalStack.orderServiceEnvironment(
-                bootstrapServers(), jdbcUrl(MariaDb.ORDERS_DATABASE), DatabaseAccount.orderService(environment));
+        return ServiceEnvironments.orderService(settings, DatabaseAccount.orderService(environment));
     }
 
     /** How catalog-service finds this stack: the variables its application.yml reads. */
     public Map<String, String> catalogServiceEnvironment() {
-        return LocalStack.catalogServiceEnvironment(
-                bootstrapServers(), jdbcUrl(MariaDb.CATALOG_DATABASE), DatabaseAccount.catalogService(environment));
+        return ServiceEnvironments.catalogService(settings, DatabaseAccount.catalogService(environment));
     }
 
     /** Stops the stack (SIGTERM: it stops Connect, Kafka and MariaDB in turn). */
