@@ -17,19 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderEnvelopesTest {
 
-    /** What order-service writes, as this service's tests know it: a contract, not shared code. */
-    private static final Schema ORDER_PLACED = SchemaBuilder.struct()
-            .name("io.github.ordersync.OrderPlaced")
-            .version(1)
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field("status", SchemaBuilder.string().defaultValue("PENDING").build())
-            .field("created_at", Timestamp.SCHEMA)
-            .build();
+    private static final Schema ORDER_PLACED = PlacedOrders.SCHEMA;
 
     private static final UUID ORDER_ID = UUID.fromString("6f1c2b1e-8d4a-4c1e-9a57-2b0b8c1d9e01");
     private static final Instant CREATED = Instant.parse("2026-11-23T10:15:30.123Z");
