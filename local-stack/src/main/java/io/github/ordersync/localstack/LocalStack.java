@@ -146,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
     // Addresses come from the settings, so they stay valid while a component is stopped for a fault test.
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + settings.kafkaPort();
+        return ServiceEnvironments.bootstrapServers(settings);
     }
 
     public String connectUrl() {
@@ -155,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
     public String jdbcUrl(String database) {
-        return MariaDb.jdbcUrl(settings.mariadbPort(), database);
+        return ServiceEnvironments.jdbcUrl(settings.mariadbPort(), database);
     }
 
     public DatabaseAccount sinkAccount() {
@@ -172,23 +172,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** How order-service finds this stack: the variables its application.yml reads. */
     public Map<String, String> orderServiceEnvironment() {
-        DatabaseAccount account = orderServiceAccount();
-        return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
-                "ORDERS_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE),
-                "ORDERS_DB_USER", account.user(),
-                "ORDERS_DB_PASSWORD", account.password(),
-                "CONNECT_URL", connectUrl());
+        return ServiceEnvironments.orderService(settings, orderServiceAccount());
     }
 
     /** How catalog-service finds this stack: the variables its application.yml reads. */
     public Map<String, String> catalogServiceEnvironment() {
-        DatabaseAccount account = catalogServiceAccount();
-        return Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
-                "CATALOG_DB_URL", jdbcUrl(MariaDb.CATALOG_DATABASE),
-                "CATALOG_DB_USER", account.user(),
-                "CATALOG_DB_PASSWORD", account.password());
+        return ServiceEnvironments.catalogService(settings, catalogServiceAccount());
     }
 
     public StackSettings settings() {

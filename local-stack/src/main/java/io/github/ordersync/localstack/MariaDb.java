@@ -65,11 +65,7 @@ public final class MariaDb implements AutoCloseable {
 
     /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
     public String jdbcUrl(String database) {
-        return jdbcUrl(port, database);
-    }
-
-    static String jdbcUrl(int port, String database) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+        return ServiceEnvironments.jdbcUrl(port, database);
     }
 
     public int port() {

@@ -1,0 +1,89 @@
+package io.github.ordersync.catalogservice.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.ordersync.catalogservice.TestInfrastructure;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@SpringBootTest
+@Import(TestInfrastructure.class)
+class OrderDecisionIT {
+
+    private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void confirmsAnOrderAndTakesItsQuantityFromStock() {
+        int before = stockOf("CATALOG-001");
+        UUID orderId = place("CATALOG-001", 3);
+
+        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(orderId) != null);
+        assertThat(decisionOf(orderId)).isEqualTo("CONFIRMED");
+        assertThat(stockOf("CATALOG-001")).isEqualTo(before - 3);
+    }
+
+    @Test
+    void rejectsOrderWhenStockIsInsufficient() {
+        int before = stockOf("CATALOG-002");
+        UUID orderId = place("CATALOG-002", before + 1);
+
+        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(orderId) != null);
+        assertThat(decisionOf(orderId)).isEqualTo("REJECTED");
+        assertThat(stockOf("CATALOG-002")).isEqualTo(before);
+    }
+
+    @Test
+    void appliesARedeliveredOrderOnlyOnce() {
+        int before = stockOf("CATALOG-003");
+        UUID orderId = UUID.randomUUID();
+        byte[] order = PlacedOrders.envelope(orderId, "CATALOG-003", 2, "PENDING");
+
+        int partition = kafka.send("orders", orderId.toString(), order)
+                .join()
+                .getRecordMetadata()
+                .partition();
+        kafka.send("orders", partition, orderId.toString(), order).join();
+        UUID later = UUID.randomUUID();
+        kafka.send("orders", partition, later.toString(), PlacedOrders.envelope(later, "CATALOG-003", 1, "PENDING"))
+                .join();
+
+        // One partition is read in order: once the later order is decided, both copies have been processed.
+        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(later) != null);
+        assertThat(stockOf("CATALOG-003")).isEqualTo(before - 2 - 1);
+    }
+
+    private UUID place(String productId, int qty) {
+        UUID orderId = UUID.randomUUID();
+        kafka.send("orders", orderId.toString(), PlacedOrders.envelope(orderId, productId, qty, "PENDING"))
+                .join();
+        return orderId;
+    }
+
+    private int stockOf(String productId) {
+        return db.sql("SELECT stock FROM products WHERE product_id = ?")
+                .param(productId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private String decisionOf(UUID orderId) {
+        return db.sql("SELECT status FROM order_decisions WHERE order_id = ?")
+                .param(orderId.toString())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.ordersync.localstack;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local stack ({@link LocalStackMain}) in a JVM of its own, for callers whose classpath cannot hold Kafka's
+ * server and Connect (the Spring Boot services' tests): ready when its connectors are registered.
+ */
+public final class LocalStackProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final ChildJvm jvm;
+    private final StackSettings settings;
+    private final Map<String, String> environment;
+
+    private LocalStackProcess(ChildJvm jvm, StackSettings settings, Map<String, String> environment) {
+        this.jvm = jvm;
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    /** Starts the stack with these ports and data directory, and waits until its connectors are registered. */
+    public static LocalStackProcess start(StackSettings settings, Map<String, String> environment) {
+        settings.requireUsable();
+        Map<String, String> childEnvironment = new HashMap<>(environment);
+        childEnvironment.put("KAFKA_PORT", Integer.toString(settings.kafkaPort()));
+        childEnvironment.put("KAFKA_CONTROLLER_PORT", Integer.toString(settings.kafkaControllerPort()));
+        childEnvironment.put("MARIADB_PORT", Integer.toString(settings.mariadbPort()));
+        childEnvironment.put("CONNECT_PORT", Integer.toString(settings.connectPort()));
+        childEnvironment.put(
+                "LOCAL_STACK_DATA", settings.dataDir().toAbsolutePath().toString());
+        ChildJvm jvm = ChildJvm.start(
+                "The local stack",
+                List.of("-Xms64m", "-Xmx768m", "-cp", classpath(settings), LocalStackMain.class.getName()),
+                childEnvironment,
+                settings.dataDir().resolve("logs/local-stack.log"));
+        ConnectorRegistrar registrar = new ConnectorRegistrar("http://127.0.0.1:" + settings.connectPort());
+        String firstConnector =
+                registrar.connectorNames(settings.connectConfigDir()).get(0);
+        jvm.awaitHttpOk(
+                URI.create("http://127.0.0.1:" + settings.connectPort() + "/connectors/" + firstConnector + "/status"),
+                START_TIMEOUT);
+        return new LocalStackProcess(jvm, settings, environment);
+    }
+
+    /** How order-service finds this stack: the variables its application.yml reads. */
+    public Map<String, String> orderServiceEnvironment() {
+        return ServiceEnvironments.orderService(settings, DatabaseAccount.orderService(environment));
+    }
+
+    /** How catalog-service finds this stack: the variables its application.yml reads. */
+    public Map<String, String> catalogServiceEnvironment() {
+        return ServiceEnvironments.catalogService(settings, DatabaseAccount.catalogService(environment));
+    }
+
+    /** Stops the stack (SIGTERM: it stops Connect, Kafka and MariaDB in turn). */
+    @Override
+    public void close() {
+        jvm.close();
+    }
+
+    /** This module's classes and its runtime libraries (local-stack/target/lib, made by ./mvnw package). */
+    private static String classpath(StackSettings settings) {
+        Path lib = settings.pluginPath().resolveSibling("lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");
+        }
+        try {
+            Path ownClasses = Path.of(LocalStackProcess.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return ownClasses + File.pathSeparator + lib.toAbsolutePath() + File.separator + "*";
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.ordersync.orderservice.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.ordersync.orderservice.TestInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.ConsumerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
+class OrderPlacementIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConsumerFactory<String, String> consumers;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void publishesThePlacedOrderAsAConnectEnvelope() throws Exception {
+        HttpResponse<String> created = post("/order-service/user-1/orders", """
+                {"productId":"CATALOG-001","qty":3,"unitPrice":1500}""");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String orderId = json.readTree(created.body()).path("orderId").asString();
+        JsonNode event = json.readTree(eventFor(orderId));
+        assertThat(event.path("schema").path("name").asString()).isEqualTo("io.github.ordersync.OrderPlaced");
+        JsonNode payload = event.path("payload");
+        assertThat(payload.path("order_id").asString()).isEqualTo(orderId);
+        assertThat(payload.path("user_id").asString()).isEqualTo("user-1");
+        assertThat(payload.path("qty").asInt()).isEqualTo(3);
+        assertThat(payload.path("total_price").asLong()).isEqualTo(4500);
+        assertThat(payload.path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void answersNotFoundForAnOrderNobodyPlaced() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/order-service/orders/" + UUID.randomUUID())));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body()).path("status").asInt()).isEqualTo(404);
+    }
+
+    /** The value of the record keyed by the order id on the orders topic. */
+    private String eventFor(String orderId) {
+        Properties fromTheStart = new Properties();
+        fromTheStart.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (Consumer<String, String> consumer =
+                consumers.createConsumer("order-placement-it-" + UUID.randomUUID(), null, null, fromTheStart)) {
+            consumer.subscribe(List.of("orders"));
+            List<String> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (orderId.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
