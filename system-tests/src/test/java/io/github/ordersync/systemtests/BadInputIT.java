@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.Ports;
-import io.github.ordersync.localstack.StackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +59,7 @@ class BadInputIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path dataDir = Path.of("target/bad-input-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        pipeline = LocalPipeline.start(
-                StackSettings.withFreePorts(dataDir),
-                Map.of(),
-                new LocalPipeline.Services(
-                        Path.of(System.getProperty("order-service.jar")),
-                        List.of(Ports.free()),
-                        Path.of(System.getProperty("catalog-service.jar")),
-                        Ports.free()));
+        pipeline = TestPipelines.start("bad-input-it", 1);
         kafka = new KafkaProbe(pipeline.stack().bootstrapServers());
         orderService = pipeline.orderServices().get(0).url();
         catalogService = pipeline.catalogService().url();

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.Ports;
-import io.github.ordersync.localstack.StackSettings;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,17 +49,8 @@ class FaultInjectionIT {
     private static List<String> orderServices;
 
     @BeforeAll
-    static void startPipeline() throws IOException {
-        Path dataDir = Path.of("target/fault-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        pipeline = LocalPipeline.start(
-                StackSettings.withFreePorts(dataDir),
-                Map.of(),
-                new LocalPipeline.Services(
-                        Path.of(System.getProperty("order-service.jar")),
-                        List.of(Ports.free(), Ports.free()),
-                        Path.of(System.getProperty("catalog-service.jar")),
-                        Ports.free()));
+    static void startPipeline() {
+        pipeline = TestPipelines.start("fault-it", 2);
         stack = pipeline.stack();
         db = new Databases(stack);
         kafka = new KafkaProbe(stack.bootstrapServers());

@@ -3,18 +3,13 @@ package io.github.ordersync.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ordersync.localstack.LocalPipeline;
-import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.Ports;
 import io.github.ordersync.localstack.ProjectLayout;
-import io.github.ordersync.localstack.StackSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +39,7 @@ class LivePageBrowserIT {
 
     @BeforeAll
     static void start() {
-        Path dataDir = Path.of("target/live-page-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        pipeline = LocalPipeline.start(
-                StackSettings.withFreePorts(dataDir),
-                Map.of(),
-                new LocalPipeline.Services(
-                        Path.of(System.getProperty("order-service.jar")),
-                        List.of(Ports.free()),
-                        Path.of(System.getProperty("catalog-service.jar")),
-                        Ports.free()));
+        pipeline = TestPipelines.start("live-page-it", 1);
         db = new Databases(pipeline.stack());
         ChromeOptions options = new ChromeOptions()
                 .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))

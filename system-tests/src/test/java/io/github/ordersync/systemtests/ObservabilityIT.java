@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.Ports;
-import io.github.ordersync.localstack.StackSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -42,16 +37,7 @@ class ObservabilityIT {
 
     @BeforeAll
     static void startPipeline() {
-        Path dataDir = Path.of("target/observability-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        pipeline = LocalPipeline.start(
-                StackSettings.withFreePorts(dataDir),
-                Map.of(),
-                new LocalPipeline.Services(
-                        Path.of(System.getProperty("order-service.jar")),
-                        List.of(Ports.free()),
-                        Path.of(System.getProperty("catalog-service.jar")),
-                        Ports.free()));
+        pipeline = TestPipelines.start("observability-it", 1);
         db = new Databases(pipeline.stack());
         kafka = new KafkaProbe(pipeline.stack().bootstrapServers());
         orderService = pipeline.orderServices().get(0).url();

@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.Ports;
-import io.github.ordersync.localstack.StackSettings;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +39,8 @@ class OrderPipelineIT {
     private static String catalogService;
 
     @BeforeAll
-    static void startPipeline() throws IOException {
-        Path dataDir = Path.of("target/system-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        pipeline = LocalPipeline.start(
-                StackSettings.withFreePorts(dataDir),
-                Map.of(),
-                new LocalPipeline.Services(
-                        Path.of(System.getProperty("order-service.jar")),
-                        List.of(Ports.free(), Ports.free()),
-                        Path.of(System.getProperty("catalog-service.jar")),
-                        Ports.free()));
+    static void startPipeline() {
+        pipeline = TestPipelines.start("system-it", 2);
         db = new Databases(pipeline.stack());
         kafka = new KafkaProbe(pipeline.stack().bootstrapServers());
         orderServiceA = pipeline.orderServices().get(0).url();

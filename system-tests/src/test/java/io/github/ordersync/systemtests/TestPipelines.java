@@ -1,0 +1,30 @@
+package io.github.ordersync.systemtests;
+
+import io.github.ordersync.localstack.LocalPipeline;
+import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.Ports;
+import io.github.ordersync.localstack.StackSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** The whole pipeline for one test class: a fresh data directory under target/, every port a free one. */
+final class TestPipelines {
+
+    private TestPipelines() {}
+
+    static LocalPipeline start(String name, int orderServices) {
+        Path dataDir = Path.of("target", name).toAbsolutePath();
+        LocalStack.deleteData(dataDir);
+        return LocalPipeline.start(
+                StackSettings.withFreePorts(dataDir),
+                Map.of(),
+                new LocalPipeline.Services(
+                        Path.of(System.getProperty("order-service.jar")),
+                        IntStream.range(0, orderServices)
+                                .mapToObj(i -> Ports.free())
+                                .toList(),
+                        Path.of(System.getProperty("catalog-service.jar")),
+                        Ports.free()));
+    }
+}
