@@ -108,11 +108,7 @@ public final class LocalStack implements AutoCloseable {
             throw failure;
         }
 
-        mariadb.prepare(
-                MariaDb.read(settings.connectConfigDir().resolve("mydb-schema.sql")),
-                sinkAccount(),
-                orderServiceAccount(),
-                catalogServiceAccount());
+        prepareDatabase();
         log.info(
                 "MariaDB        ready  {}  (databases {}, {})",
                 mariadb.jdbcUrl(MariaDb.ORDERS_DATABASE),
@@ -133,6 +129,15 @@ public final class LocalStack implements AutoCloseable {
                 connect.url(),
                 connectors,
                 connect.logFile());
+    }
+
+    /** At every start, also of a data directory prepared before: the start may bring install-db's defaults back. */
+    private void prepareDatabase() {
+        mariadb.prepare(
+                MariaDb.read(settings.connectConfigDir().resolve("mydb-schema.sql")),
+                sinkAccount(),
+                orderServiceAccount(),
+                catalogServiceAccount());
     }
 
     private Map<String, String> connectEnvironment() {
@@ -210,7 +215,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts MariaDB again on the same port and data directory (users and data are still there). */
     public void startMariaDb() {
         mariadb = MariaDb.start(settings.mariadbPort(), settings.dataDir());
-        mariadb.enforceGrants();
+        prepareDatabase();
         log.info("MariaDB        ready  (restarted)");
     }
 

@@ -95,19 +95,6 @@ public final class MariaDb implements AutoCloseable {
         }
     }
 
-    /**
-     * Turns the grant tables on after a restart of a prepared server: from then on every user has only its own
-     * privileges, and root cannot log in over the network.
-     */
-    void enforceGrants() {
-        try (Connection connection = asRoot();
-                Statement sql = connection.createStatement()) {
-            sql.execute("FLUSH PRIVILEGES");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Turning MariaDB's grant tables on failed: " + e.getMessage(), e);
-        }
-    }
-
     /** Only while the grant tables are off, right after the start. */
     private Connection asRoot() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("") + "?user=root&allowMultiQueries=true");
