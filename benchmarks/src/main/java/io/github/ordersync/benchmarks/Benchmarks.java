@@ -180,8 +180,14 @@ public final class Benchmarks {
     private Backlog.Drain sinkDrain() throws Exception {
         String config = Files.readString(stack.settings().connectConfigDir().resolve("orders-sink.json"))
                 .replace("\"topics\": \"orders,order-outcomes\"", "\"topics\": \"" + BACKLOG_TOPIC + "\"")
-                .replace("\"orders-sink-dlq\"", "\"bench-sink-dlq\"");
-        if (!config.contains(BACKLOG_TOPIC) || !config.contains("bench-sink-dlq")) {
+                .replace("\"orders-sink-dlq\"", "\"bench-sink-dlq\"")
+                // the backlog holds placed orders: the guard for placed orders applies to it
+                .replace(
+                        "\"predicates.isPlacedOrder.pattern\": \"orders\"",
+                        "\"predicates.isPlacedOrder.pattern\": \"" + BACKLOG_TOPIC + "\"");
+        if (!config.contains(BACKLOG_TOPIC)
+                || !config.contains("bench-sink-dlq")
+                || !config.contains("pattern\": \"" + BACKLOG_TOPIC)) {
             throw new IllegalStateException("connect-config/orders-sink.json no longer has the expected keys");
         }
         ConnectorRegistrar registrar = new ConnectorRegistrar(stack.connectUrl());

@@ -1,7 +1,10 @@
 package io.github.ordersync.catalogservice.catalog;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,12 +34,18 @@ public class Products {
                 .optional();
     }
 
-    public boolean exists(String productId) {
-        return jdbc.sql("SELECT COUNT(*) FROM products WHERE product_id = ?")
-                        .param(productId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    /** The current unit price of each of {@code productIds} that exists. */
+    public Map<String, Long> prices(Collection<String> productIds) {
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT product_id, unit_price FROM products WHERE product_id IN (:ids)")
+                .param("ids", productIds)
+                .query((row, rowNum) -> Map.entry(row.getString("product_id"), row.getLong("unit_price")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** {@code qty} items of one product, for {@link #reserve(List)}. */
@@ -50,6 +59,9 @@ public class Products {
      * @return per request, whether its stock was reserved
      */
     public boolean[] reserve(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return new boolean[0];
+        }
         int[] updated = batch.batchUpdate(
                         "UPDATE products SET stock = stock - ? WHERE product_id = ? AND stock >= ?",
                         requests,

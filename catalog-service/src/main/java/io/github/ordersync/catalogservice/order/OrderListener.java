@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * once: a record seen again (after a crash, a rebalance, or a failed publish) is decided once and its stored
  * decision published again.
  *
- * <p>A failure names the first record not done, with a {@link BatchListenerFailedException}: the error handler
- * commits the records before it, retries or dead-letters that one record, and polls the rest again.
+ * <p>Every failure names the first record not done, with its index in the batch: the error handler commits the
+ * records before it, dead-letters that record if it is refused ({@link OrderRefused}) or retries it with back-off
+ * until it is decided ({@link OrderNotDecided}), and polls the rest again. A readable order is never dead-lettered
+ * for an outage or an unexpected exception.
  */
 @Component
 class OrderListener {
@@ -31,16 +33,19 @@ class OrderListener {
     private final StockReservation reservation;
     private final KafkaTemplate<String, byte[]> kafka;
     private final CatalogTopics topics;
+    private final DecisionRetries retries;
 
     OrderListener(
             OrderEnvelopes envelopes,
             StockReservation reservation,
             KafkaTemplate<String, byte[]> kafka,
-            CatalogTopics topics) {
+            CatalogTopics topics,
+            DecisionRetries retries) {
         this.envelopes = envelopes;
         this.reservation = reservation;
         this.kafka = kafka;
         this.topics = topics;
+        this.retries = retries;
     }
 
     @KafkaListener(id = "catalog-orders", idIsGroup = false, topics = "${catalog.topics.orders}", batch = "true")
@@ -49,12 +54,40 @@ class OrderListener {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 orders.add(envelopes.read(record.topic(), record.value()));
-            } catch (UnreadableOrder e) {
+            } catch (RuntimeException e) {
                 decideAndPublish(orders);
-                throw new BatchListenerFailedException(e.getMessage(), e, orders.size());
+                throw e instanceof RefusedOrder refused
+                        ? new OrderRefused(refused, orders.size())
+                        : OrderNotDecided.order(record.key(), e, orders.size());
             }
         }
         decideAndPublish(orders);
+        retries.succeeded(records);
+    }
+
+    /**
+     * A record that goes to the dead-letter topic with the reason as its message, at once. Its own type: the error
+     * handler starts a record's back-off afresh when the type of its failure changes, so a record that first met
+     * an outage and then turned out to contradict its decision is dead-lettered, not retried for ever.
+     */
+    static final class OrderRefused extends BatchListenerFailedException {
+
+        OrderRefused(RefusedOrder reason, int index) {
+            super(reason.getMessage(), reason, index);
+        }
+    }
+
+    /** A readable order not decided for another reason (an outage, a bug): retried with back-off until it is. */
+    static final class OrderNotDecided extends BatchListenerFailedException {
+
+        private OrderNotDecided(String message, Throwable cause, int index) {
+            super(message, cause, index);
+        }
+
+        static OrderNotDecided order(String orderId, Throwable cause, int index) {
+            return new OrderNotDecided(
+                    "Order " + orderId + " (record " + index + " of the batch) not decided: " + cause, cause, index);
+        }
     }
 
     /** {@code orders.get(i)} is the batch's record i. */
@@ -65,6 +98,9 @@ class OrderListener {
         List<OrderDecided> decided;
         try {
             decided = reservation.decide(orders);
+        } catch (StockReservation.Contradiction e) {
+            decideAndPublish(orders.subList(0, e.index));
+            throw new OrderRefused(e, e.index);
         } catch (RuntimeException batchFailed) {
             decided = decideOneByOne(orders);
         }
@@ -83,7 +119,9 @@ class OrderListener {
                 decided.addAll(reservation.decide(List.of(order)));
             } catch (RuntimeException e) {
                 publish(decided);
-                throw new BatchListenerFailedException("Order " + order.orderId() + " not decided", e, decided.size());
+                throw e instanceof StockReservation.Contradiction contradiction
+                        ? new OrderRefused(contradiction, decided.size())
+                        : OrderNotDecided.order(order.orderId().toString(), e, decided.size());
             }
         }
         return decided;
@@ -115,6 +153,7 @@ class OrderListener {
 
     private static BatchListenerFailedException notPublished(Exception cause) {
         OutcomeNotPublished failure = new OutcomeNotPublished(cause);
-        return new BatchListenerFailedException(failure.getMessage(), failure, 0);
+        return new OrderNotDecided(
+                "Decisions of the batch (from record 0) not published: " + failure.getMessage(), failure, 0);
     }
 }

@@ -3,6 +3,7 @@ package io.github.ordersync.catalogservice.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ordersync.orderrules.OrderRecordRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -31,13 +32,15 @@ class OrderEnvelopesTest {
 
     @Test
     void rejectsPlainText() {
-        assertUnreadable("not an order".getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
+        assertUnreadable(
+                "not an order".getBytes(StandardCharsets.UTF_8), "Converting byte[] to Kafka Connect data failed");
     }
 
     @Test
     void rejectsJsonWithoutTheEnvelope() {
         assertUnreadable(
-                "{\"order_id\":\"x\",\"qty\":1}".getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
+                "{\"order_id\":\"x\",\"qty\":1}".getBytes(StandardCharsets.UTF_8),
+                "requires \"schema\" and \"payload\"");
     }
 
     @Test
@@ -68,17 +71,17 @@ class OrderEnvelopesTest {
                 withoutQty,
                 new Struct(withoutQty).put("order_id", ORDER_ID.toString()).put("created_at", new Date()));
 
-        assertUnreadable(value, "do not match OrderPlaced");
+        assertUnreadable(value, "is missing");
     }
 
     @Test
     void rejectsANonPositiveQuantityThatWouldAddStock() {
-        assertUnreadable(placed(-5, "PENDING"), "qty must be positive");
+        assertUnreadable(placed(-5, "PENDING"), "qty must be at least 1");
     }
 
     @Test
     void rejectsAnOrderThatIsNotPending() {
-        assertUnreadable(placed(1, "CONFIRMED"), "expected PENDING");
+        assertUnreadable(placed(1, "CONFIRMED"), "must be PENDING");
     }
 
     @Test
@@ -102,11 +105,14 @@ class OrderEnvelopesTest {
         assertThat(read.getString("reason")).isEqualTo("Insufficient stock");
         assertThat(read.get("created_at")).isEqualTo(Date.from(CREATED));
         assertThat(read.get("decided_at")).isEqualTo(Date.from(decided));
+        assertThat(OrderRecordRules.violation(read, OrderRecordRules.Kind.DECIDED))
+                .as("the sink's guard accepts the decision as written")
+                .isEmpty();
     }
 
     private void assertUnreadable(byte[] value, String reason) {
         assertThatThrownBy(() -> envelopes.read("orders", value))
-                .isInstanceOf(UnreadableOrder.class)
+                .isInstanceOf(RefusedOrder.class)
                 .hasMessageContaining(reason);
     }
 

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.ordersync.catalogservice.catalog.Products;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,7 @@ class OrderListenerTest {
     private static final String PRODUCT = "CATALOG-001";
 
     private final Map<String, Integer> stock = new HashMap<>(Map.of(PRODUCT, 5));
-    private final Map<UUID, Decision> stored = new HashMap<>();
+    private final Map<UUID, OrderDecisions.Stored> stored = new HashMap<>();
     private final List<String> published = new ArrayList<>();
     private final Products products = mock(Products.class);
     private final OrderDecisions decisions = mock(OrderDecisions.class);
@@ -46,7 +47,8 @@ class OrderListenerTest {
             new OrderEnvelopes(),
             new StockReservation(products, decisions),
             kafka,
-            new CatalogTopics("orders", "order-outcomes", "orders-dlt", 3));
+            new CatalogTopics("orders", "order-outcomes", "orders-dlt", 3),
+            new DecisionRetries(new SimpleMeterRegistry()));
 
     private long offset;
 
@@ -68,7 +70,10 @@ class OrderListenerTest {
             }
             return reserved;
         });
-        when(products.exists(anyString())).thenAnswer(call -> stock.containsKey(call.<String>getArgument(0)));
+        when(products.prices(anyCollection()))
+                .thenAnswer(call -> call.<Collection<String>>getArgument(0).stream()
+                        .filter(id -> stock.containsKey(id) || "BROKEN".equals(id))
+                        .collect(Collectors.toMap(id -> id, id -> 1500L)));
         when(decisions.find(anyCollection()))
                 .thenAnswer(call -> call.<Collection<UUID>>getArgument(0).stream()
                         .filter(stored::containsKey)
@@ -76,7 +81,13 @@ class OrderListenerTest {
                         .collect(Collectors.toMap(id -> id, stored::get)));
         doAnswer(call -> {
                     call.<List<OrderDecided>>getArgument(0)
-                            .forEach(one -> stored.put(one.order().orderId(), one.decision()));
+                            .forEach(one -> stored.put(
+                                    one.order().orderId(),
+                                    new OrderDecisions.Stored(
+                                            one.order().productId(),
+                                            one.order().qty(),
+                                            one.order().unitPrice(),
+                                            one.decision())));
                     return null;
                 })
                 .when(decisions)
@@ -95,10 +106,10 @@ class OrderListenerTest {
 
         listener.on(List.of(order(first, PRODUCT, 3), order(second, PRODUCT, 3), order(third, PRODUCT, 2)));
 
-        assertThat(stored.get(first).status()).isEqualTo(Decision.Status.CONFIRMED);
-        assertThat(stored.get(second).status()).isEqualTo(Decision.Status.REJECTED);
-        assertThat(stored.get(second).reason()).isEqualTo("Insufficient stock for CATALOG-001: 3 requested");
-        assertThat(stored.get(third).status()).isEqualTo(Decision.Status.CONFIRMED);
+        assertThat(decision(first).status()).isEqualTo(Decision.Status.CONFIRMED);
+        assertThat(decision(second).status()).isEqualTo(Decision.Status.REJECTED);
+        assertThat(decision(second).reason()).isEqualTo("Insufficient stock for CATALOG-001: 3 requested");
+        assertThat(decision(third).status()).isEqualTo(Decision.Status.CONFIRMED);
         assertThat(stock.get(PRODUCT)).isZero();
         assertThat(published).containsExactly(first.toString(), second.toString(), third.toString());
     }
@@ -119,7 +130,7 @@ class OrderListenerTest {
         List<ConsumerRecord<String, byte[]>> batch =
                 List.of(order(UUID.randomUUID(), PRODUCT, 2), order(UUID.randomUUID(), PRODUCT, 2));
         listener.on(batch);
-        Map<UUID, Decision> decidedFirst = Map.copyOf(stored);
+        Map<UUID, OrderDecisions.Stored> decidedFirst = Map.copyOf(stored);
 
         listener.on(batch);
 
@@ -140,9 +151,10 @@ class OrderListenerTest {
                         record("poison", "not an order".getBytes(StandardCharsets.UTF_8)),
                         order(after, PRODUCT, 1))));
 
+        assertThat(failure).isInstanceOf(OrderListener.OrderRefused.class);
         assertThat(failure.getIndex()).isEqualTo(1);
-        assertThat(failure).hasCauseInstanceOf(UnreadableOrder.class);
-        assertThat(failure.getMessage()).contains("Not a Kafka Connect JSON envelope");
+        assertThat(failure).hasCauseInstanceOf(RefusedOrder.class);
+        assertThat(failure.getMessage()).contains("Converting byte[] to Kafka Connect data failed");
         assertThat(stored).containsOnlyKeys(before);
         assertThat(published).containsExactly(before.toString());
         assertThat(stock.get(PRODUCT)).isEqualTo(4);
@@ -159,7 +171,9 @@ class OrderListenerTest {
                         order(UUID.randomUUID(), "BROKEN", 1),
                         order(UUID.randomUUID(), PRODUCT, 1))));
 
+        assertThat(failure).isInstanceOf(OrderListener.OrderNotDecided.class);
         assertThat(failure.getIndex()).isEqualTo(1);
+        assertThat(failure.getMessage()).contains("record 1 of the batch");
         assertThat(failure).hasCauseInstanceOf(DataIntegrityViolationException.class);
         assertThat(stored).containsOnlyKeys(before);
         assertThat(published).containsExactly(before.toString());
@@ -179,6 +193,68 @@ class OrderListenerTest {
         assertThat(failure).hasCauseInstanceOf(OutcomeNotPublished.class);
         assertThat(stored).containsOnlyKeys(orderId);
         assertThat(stock.get(PRODUCT)).isEqualTo(4);
+    }
+
+    @Test
+    void rejectsAnOrderAtAnotherPriceThanTheCatalogsAndKeepsTheStock() {
+        UUID orderId = UUID.randomUUID();
+
+        listener.on(List.of(record(orderId.toString(), PlacedOrders.envelope(orderId, PRODUCT, 5, 1L, "PENDING"))));
+
+        assertThat(decision(orderId).status()).isEqualTo(Decision.Status.REJECTED);
+        assertThat(decision(orderId).reason()).isEqualTo("Price of CATALOG-001 is 1500, the order says 1");
+        assertThat(stock.get(PRODUCT)).isEqualTo(5);
+        assertThat(published).containsExactly(orderId.toString());
+    }
+
+    @Test
+    void refusesAKnownOrderIdWithOtherContentAndDecidesItNeverAgain() {
+        UUID decided = UUID.randomUUID();
+        listener.on(List.of(order(decided, PRODUCT, 1)));
+        UUID before = UUID.randomUUID();
+        published.clear();
+
+        BatchListenerFailedException failure = catchThrowableOfType(
+                BatchListenerFailedException.class,
+                () -> listener.on(List.of(order(before, PRODUCT, 1), order(decided, PRODUCT, 3))));
+
+        assertThat(failure).isInstanceOf(OrderListener.OrderRefused.class);
+        assertThat(failure.getIndex()).isEqualTo(1);
+        assertThat(failure.getCause().getMessage())
+                .isEqualTo("Order " + decided + " was decided for 1 x CATALOG-001 at 1500;"
+                        + " this record says 3 x CATALOG-001 at 1500");
+        assertThat(stored.get(decided).qty()).isEqualTo(1);
+        assertThat(stock.get(PRODUCT)).isEqualTo(3);
+        assertThat(published).containsExactly(before.toString());
+    }
+
+    @Test
+    void refusesTheSecondOfTwoDifferentOrdersUnderOneIdInABatch() {
+        UUID orderId = UUID.randomUUID();
+
+        BatchListenerFailedException failure = catchThrowableOfType(
+                BatchListenerFailedException.class,
+                () -> listener.on(List.of(order(orderId, PRODUCT, 1), order(orderId, PRODUCT, 2))));
+
+        assertThat(failure).isInstanceOf(OrderListener.OrderRefused.class);
+        assertThat(failure.getIndex()).isEqualTo(1);
+        assertThat(stored.get(orderId).qty()).isEqualTo(1);
+        assertThat(stock.get(PRODUCT)).isEqualTo(4);
+    }
+
+    @Test
+    void anUnexpectedExceptionIsRetriedNotRefused() {
+        when(decisions.find(anyCollection())).thenThrow(new IllegalStateException("surprise"));
+
+        BatchListenerFailedException failure = catchThrowableOfType(
+                BatchListenerFailedException.class, () -> listener.on(List.of(order(UUID.randomUUID(), PRODUCT, 1))));
+
+        assertThat(failure).isInstanceOf(OrderListener.OrderNotDecided.class);
+        assertThat(failure.getIndex()).isZero();
+    }
+
+    private Decision decision(UUID orderId) {
+        return stored.get(orderId).decision();
     }
 
     private ConsumerRecord<String, byte[]> order(UUID orderId, String productId, int qty) {

@@ -37,13 +37,17 @@ final class PlacedOrders {
     }
 
     static byte[] envelope(UUID orderId, String productId, int qty, String status) {
+        return envelope(orderId, productId, qty, 1500L, status);
+    }
+
+    static byte[] envelope(UUID orderId, String productId, int qty, long unitPrice, String status) {
         Struct order = new Struct(ORDER_PLACED)
                 .put("order_id", orderId.toString())
                 .put("user_id", "user-1")
                 .put("product_id", productId)
                 .put("qty", qty)
-                .put("unit_price", 1500L)
-                .put("total_price", qty * 1500L)
+                .put("unit_price", unitPrice)
+                .put("total_price", qty * unitPrice)
                 .put("status", status)
                 .put("created_at", Date.from(CREATED));
         return converter().fromConnectData("orders", ORDER_PLACED, order);

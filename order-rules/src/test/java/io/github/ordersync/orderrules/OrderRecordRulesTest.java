@@ -1,0 +1,108 @@
+package io.github.ordersync.orderrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.connect.errors.DataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The rule set over real envelopes, read the way both consumers read them: StrictJsonConverter, then the rules. */
+class OrderRecordRulesTest {
+
+    private static final ObjectMapper mapper = new ObjectMapper();
+    private final StrictJsonConverter converter = StrictJsonConverter.forValues();
+
+    @Test
+    void acceptsAnOrderAsOrderServiceWritesIt() {
+        assertThat(verdict(placed(payload -> {}), OrderRecordRules.Kind.PLACED)).isEmpty();
+    }
+
+    @Test
+    void acceptsUserIdsOfAnyScript() {
+        assertThat(verdict(placed(payload -> payload.put("user_id", "김민준")), OrderRecordRules.Kind.PLACED))
+                .isEmpty();
+        assertThat(verdict(placed(payload -> payload.put("user_id", "Zoë_1.a-b")), OrderRecordRules.Kind.PLACED))
+                .isEmpty();
+    }
+
+    static Stream<Arguments> refusedPlacedOrders() {
+        return Stream.of(
+                refused("a price of zero", p -> p.put("unit_price", 0).put("total_price", 0), "unit_price must be"),
+                refused("a lenient UUID", p -> p.put("order_id", "1-1-1-1-1"), "canonical form"),
+                refused(
+                        "an upper-case UUID",
+                        p -> p.put("order_id", "D1D6A030-DF6E-4929-9B73-D5DD175A08B3"),
+                        "canonical form"),
+                refused("a decided status", p -> p.put("status", "CONFIRMED"), "must be PENDING"),
+                refused("a total that is not qty x price", p -> p.put("total_price", 4501), "total_price must be"),
+                refused("a time after year 9999", p -> p.put("created_at", 253402300800000L), "created_at must be"),
+                refused("the epoch itself", p -> p.put("created_at", 0), "created_at must be"),
+                refused("a product id of 65 characters", p -> p.put("product_id", "P".repeat(65)), "product_id"),
+                refused("a user id with a slash", p -> p.put("user_id", "a/b"), "user_id"),
+                refused("a user id with a bidi override", p -> p.put("user_id", "ab\u202Ecd"), "user_id"),
+                refused("a user id not in NFC", p -> p.put("user_id", "Zoe\u0308"), "normal form C"),
+                refused("a user id of 65 Hangul syllables", p -> p.put("user_id", "가".repeat(65)), "user_id"),
+                refused("a quantity of zero", p -> p.put("qty", 0).put("total_price", 0), "qty must be"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedPlacedOrders")
+    void refusesAPlacedOrderThatTheTableCannotHoldOrThatContradictsItself(
+            String name, Consumer<ObjectNode> change, String reason) {
+        assertThat(verdict(placed(change), OrderRecordRules.Kind.PLACED))
+                .hasValueSatisfying(violation -> assertThat(violation).contains(reason));
+    }
+
+    @Test
+    void refusesADecisionWithoutAFinalStatus() {
+        assertThat(verdict(placed(payload -> {}), OrderRecordRules.Kind.DECIDED))
+                .hasValueSatisfying(violation -> assertThat(violation).contains("CONFIRMED or REJECTED"));
+    }
+
+    @Test
+    void refusesAValueOfTheWrongJsonTypeInsteadOfReadingItAsZero() {
+        assertThatThrownBy(() -> converter.toConnectData("orders", placed(p -> p.put("qty", "abc"))))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("'qty'");
+        assertThatThrownBy(() -> converter.toConnectData("orders", placed(p -> p.put("qty", 2.5))))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("'qty'");
+    }
+
+    @Test
+    void refusesARecordWithoutAValue() {
+        assertThat(OrderRecordRules.violation(null, OrderRecordRules.Kind.PLACED))
+                .hasValue("Record has no value");
+    }
+
+    private Optional<String> verdict(byte[] envelope, OrderRecordRules.Kind kind) {
+        return OrderRecordRules.violation(
+                converter.toConnectData("orders", envelope).value(), kind);
+    }
+
+    private static Arguments refused(String name, Consumer<ObjectNode> change, String reason) {
+        return Arguments.of(name, change, reason);
+    }
+
+    /** The golden placed order, with one change to its payload. */
+    static byte[] placed(Consumer<ObjectNode> change) {
+        try (InputStream golden = OrderRecordRulesTest.class.getResourceAsStream("/order-placed.json")) {
+            JsonNode envelope = mapper.readTree(golden);
+            change.accept((ObjectNode) envelope.get("payload"));
+            return mapper.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
