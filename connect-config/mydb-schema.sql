@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS orders (
 
 -- An order is written once: a later record for the same order id changes only its decision, and a decision
 -- never changes. (catalog-service dead-letters other content under a known id; here it cannot change the row.)
-CREATE TRIGGER IF NOT EXISTS orders_written_once BEFORE UPDATE ON orders FOR EACH ROW
+-- The definer is named: a launcher may run this script before the grant tables are loaded.
+CREATE DEFINER = 'root'@'localhost' TRIGGER IF NOT EXISTS orders_written_once BEFORE UPDATE ON orders FOR EACH ROW
     SET NEW.user_id = OLD.user_id,
         NEW.product_id = OLD.product_id,
         NEW.qty = OLD.qty,

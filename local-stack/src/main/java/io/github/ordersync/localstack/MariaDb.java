@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,9 +97,7 @@ public final class MariaDb implements AutoCloseable {
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
             sql.execute("USE " + ORDERS_DATABASE);
-            for (String statement : statements(ordersSchemaSql)) {
-                sql.execute(statement);
-            }
+            sql.execute(ordersSchemaSql);
             createUser(sql, sink, "SELECT, INSERT, UPDATE ON " + ORDERS_DATABASE + ".orders");
             createUser(sql, orderService, "SELECT ON " + ORDERS_DATABASE + ".*");
             createUser(sql, catalog, "ALL PRIVILEGES ON " + CATALOG_DATABASE + ".*");
@@ -148,14 +145,6 @@ public final class MariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not stop cleanly", e);
         }
-    }
-
-    /** The statements of a script whose statements end with ';' at the end of a line, as mydb-schema.sql's do. */
-    static List<String> statements(String script) {
-        return Arrays.stream(script.split(";\\s*(\\R|$)"))
-                .filter(statement ->
-                        !statement.lines().map(String::strip).allMatch(line -> line.isEmpty() || line.startsWith("--")))
-                .toList();
     }
 
     static String read(Path file) {

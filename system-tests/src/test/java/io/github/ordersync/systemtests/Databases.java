@@ -171,6 +171,11 @@ final class Databases {
         }
     }
 
+    /** The database's zones: the system's and the session default, e.g. "KST SYSTEM". */
+    String timeZones() {
+        return single(orders(), "SELECT CONCAT(@@system_time_zone, ' ', @@time_zone)");
+    }
+
     private static String single(Connection db, String select) {
         try (db;
                 PreparedStatement statement = db.prepareStatement(select);

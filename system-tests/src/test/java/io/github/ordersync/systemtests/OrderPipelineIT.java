@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,6 +79,54 @@ class OrderPipelineIT {
                 .containsEntry("status", "CONFIRMED")
                 .containsEntry("total_price", 4500L)
                 .containsEntry("product_id", product);
+    }
+
+    @Test
+    void instantsStayTheSameFromThePostToTheGetWhileEverythingRunsOutsideUtc() {
+        assertThat(TimeZone.getDefault().getRawOffset())
+                .as("the pipeline runs in TZ=Asia/Seoul (failsafe's environment)")
+                .isNotZero();
+        assertThat(db.timeZones()).as("MariaDB's zones").doesNotContain("UTC");
+        String product = db.newProduct(20, 1500);
+
+        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "alice", product, 1, 1500);
+
+        Instant createdAt = Instant.parse(placed.body().path("createdAt").asText());
+        JsonNode order =
+                awaitDecided(orderServiceB, placed.body().path("orderId").asText());
+        assertThat(Instant.parse(order.path("createdAt").asText())).isEqualTo(createdAt);
+        assertThat(Instant.parse(order.path("decidedAt").asText()))
+                .isBetween(createdAt, Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void orderAtAnotherPriceThanTheCatalogsIsRejectedNamingBothPricesAndStockIsUnchanged() {
+        String product = db.newProduct(20, 1500);
+
+        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "mallory", product, 5, 1);
+
+        JsonNode order =
+                awaitDecided(orderServiceB, placed.body().path("orderId").asText());
+        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(order.path("reason").asText()).isEqualTo("Price of " + product + " is 1500, the order says 1");
+        assertThat(catalogStock(product)).isEqualTo(20);
+    }
+
+    @Test
+    void aUserNamedInHangulPlacesAnOrderAndFindsItUnderTheirName() {
+        String product = db.newProduct(20, 1500);
+        String user = URLEncoder.encode("김민준", StandardCharsets.UTF_8);
+
+        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, user, product, 1, 1500);
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().path("userId").asText()).isEqualTo("김민준");
+        String orderId = placed.body().path("orderId").asText();
+        assertThat(awaitDecided(orderServiceB, orderId).path("userId").asText()).isEqualTo("김민준");
+        assertThat(OrderApi.get(orderServiceB + "/order-service/" + user + "/orders")
+                        .body()
+                        .findValuesAsText("orderId"))
+                .contains(orderId);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.ordersync.orderservice.order;
 
+import io.github.ordersync.orderrules.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -42,10 +43,12 @@ class OrderController {
             "detail":"qty must be greater than or equal to 1","instance":"/order-service/user-1/orders",\
             "errors":[{"field":"qty","message":"must be greater than or equal to 1"}]}""";
     private static final String NOT_ACCEPTED_EXAMPLE = """
-            {"title":"Order not accepted","status":503,\
-            "detail":"The message broker did not confirm the order. Try again shortly with the same Idempotency-Key\
-             header: the order is then placed exactly once.",\
-            "instance":"/order-service/user-1/orders"}""";
+            {"title":"Order not confirmed","status":503,\
+            "detail":"The message broker did not confirm order d1d6a030-df6e-4929-9b73-d5dd175a08b3 in time. It may\
+             still be placed and appear at /order-service/orders/d1d6a030-df6e-4929-9b73-d5dd175a08b3. Retrying with\
+             the same Idempotency-Key is safe: it is the same order, placed at most once.",\
+            "instance":"/order-service/user-1/orders","orderId":"d1d6a030-df6e-4929-9b73-d5dd175a08b3",\
+            "mayStillBePlaced":true}""";
     private static final String NOT_FOUND_EXAMPLE = """
             {"title":"Order not found","status":404,\
             "detail":"No order d1d6a030-df6e-4929-9b73-d5dd175a08b3.",\
@@ -82,22 +85,24 @@ class OrderController {
                             examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @ApiResponse(
             responseCode = "503",
-            description = "Kafka did not acknowledge within ~5 s; the order does not exist, retry with the same"
-                    + " Idempotency-Key",
+            description = "Kafka did not acknowledge within ~5 s; the order may still be placed (its id is in the"
+                    + " answer). A retry with the same Idempotency-Key is the same order",
             content =
                     @Content(
                             mediaType = PROBLEM_JSON,
                             schema = @Schema(implementation = ProblemDetail.class),
                             examples = @ExampleObject(name = "notAccepted", value = NOT_ACCEPTED_EXAMPLE)))
     ResponseEntity<OrderView> place(
-            @Parameter(example = "user-1") @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+            @Parameter(example = "user-1")
+                    @PathVariable
+                    @Pattern(regexp = Ids.USER_ID_PATTERN, message = Ids.USER_ID_MESSAGE)
                     String userId,
             @Parameter(description = "The same key on a retry makes the retry the same order", example = "checkout-42")
                     @RequestHeader(name = "Idempotency-Key", required = false)
-                    @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                    @Pattern(regexp = Ids.PRODUCT_ID_PATTERN, message = Ids.PRODUCT_ID_MESSAGE)
                     String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        OrderPlaced order = placement.place(userId, idempotencyKey, request);
+        OrderPlaced order = placement.place(Ids.normalized(userId), idempotencyKey, request);
         URI location = URI.create("/order-service/orders/" + order.orderId());
         return ResponseEntity.created(location).body(OrderView.of(order));
     }
@@ -105,9 +110,11 @@ class OrderController {
     @GetMapping("/{userId}/orders")
     @Operation(summary = "A user's orders, newest first (at most 100), each with its latest status")
     List<OrderView> ordersOf(
-            @Parameter(example = "user-1") @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+            @Parameter(example = "user-1")
+                    @PathVariable
+                    @Pattern(regexp = Ids.USER_ID_PATTERN, message = Ids.USER_ID_MESSAGE)
                     String userId) {
-        return orders.findByUser(userId);
+        return orders.findByUser(Ids.normalized(userId));
     }
 
     @GetMapping("/orders/{orderId}")

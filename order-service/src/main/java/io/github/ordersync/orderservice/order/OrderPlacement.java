@@ -62,11 +62,12 @@ class OrderPlacement {
                     .get(events.acknowledgeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             log.info("Order {} placed: {} x {} for user {}", order.orderId(), order.qty(), order.productId(), userId);
         } catch (ExecutionException | TimeoutException | org.springframework.kafka.KafkaException e) {
-            log.warn("Order {} not acknowledged by Kafka: {}", order.orderId(), e.getMessage());
-            throw new OrderNotAccepted();
+            log.warn(
+                    "Order {} not acknowledged by Kafka (it may still be placed): {}", order.orderId(), e.getMessage());
+            throw new OrderNotAccepted(order.orderId(), idempotencyKey != null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OrderNotAccepted();
+            throw new OrderNotAccepted(order.orderId(), idempotencyKey != null);
         }
         placed.increment();
         return order;

@@ -2,8 +2,9 @@ package io.github.ordersync.orderservice.order;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,11 +55,12 @@ class OrderTable {
                 row.getLong("total_price"),
                 OrderStatus.valueOf(row.getString("status")),
                 row.getString("reason"),
-                instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("decided_at")));
+                utc(row.getObject("created_at", LocalDateTime.class)),
+                utc(row.getObject("decided_at", LocalDateTime.class)));
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** The table holds UTC wall-clock times (the sink writes them so): read them as UTC, whatever this JVM's zone. */
+    private static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.ordersync.orderservice.order;
 
+import io.github.ordersync.orderrules.Ids;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
  * BIGINT: at most 1,000 items of at most 100,000,000 each.
  */
 record PlaceOrderRequest(
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+        @NotNull @Pattern(regexp = Ids.PRODUCT_ID_PATTERN, message = Ids.PRODUCT_ID_MESSAGE)
         String productId,
 
         @NotNull @Min(1) @Max(MAX_QTY) Integer qty,

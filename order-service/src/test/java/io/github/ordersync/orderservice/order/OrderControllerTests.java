@@ -106,13 +106,50 @@ class OrderControllerTests {
     }
 
     @Test
-    void answers503WhenKafkaDoesNotAcknowledgeTheOrder() throws Exception {
-        given(placement.place(any(), any(), any())).willThrow(new OrderNotAccepted());
+    void answers503WithTheOrderIdThatMayStillBePlacedWhenKafkaDoesNotAcknowledge() throws Exception {
+        given(placement.place(any(), any(), any())).willThrow(new OrderNotAccepted(ORDER_ID, true));
 
-        mvc.perform(order("user-1", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}"))
+        mvc.perform(order("user-1", "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}")
+                        .header("Idempotency-Key", "checkout-42"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
-                .andExpect(jsonPath("$.detail").value(containsString("same Idempotency-Key")));
+                .andExpect(jsonPath("$.orderId").value(ORDER_ID.toString()))
+                .andExpect(jsonPath("$.mayStillBePlaced").value(true))
+                .andExpect(jsonPath("$.detail").value(containsString("may still be placed")))
+                .andExpect(jsonPath("$.detail").value(containsString("same Idempotency-Key is safe")));
+    }
+
+    @Test
+    void placesAndListsOrdersOfAUserWrittenInHangulAsOneNormalisedName() throws Exception {
+        String decomposed = java.text.Normalizer.normalize("김민준", java.text.Normalizer.Form.NFD);
+        given(placement.place(eq("김민준"), eq(null), any()))
+                .willReturn(new OrderPlaced(
+                        ORDER_ID,
+                        "김민준",
+                        "CATALOG-001",
+                        1,
+                        1500,
+                        1500,
+                        OrderStatus.PENDING,
+                        Instant.parse("2026-11-23T10:15:30.123Z")));
+        given(orders.findByUser("김민준")).willReturn(java.util.List.of());
+
+        mvc.perform(order(decomposed, "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userId").value("김민준"));
+        mvc.perform(get("/order-service/{userId}/orders", "김민준")).andExpect(status().isOk());
+    }
+
+    @Test
+    void rejectsUserIdsWithSeparatorsControlsOrBidiOverridesSayingWhatIsAllowed() throws Exception {
+        for (String userId : new String[] {"a b", "a\u202Eb", "a\u0007b", "가".repeat(65), "-start"}) {
+            mvc.perform(order(userId, "{\"productId\":\"CATALOG-001\",\"qty\":1,\"unitPrice\":1500}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("userId"))
+                    .andExpect(
+                            jsonPath("$.errors[0].message").value(containsString("letters or digits of any language")));
+        }
+        verifyNoInteractions(placement);
     }
 
     @Test

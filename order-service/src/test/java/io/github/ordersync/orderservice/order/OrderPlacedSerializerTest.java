@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ordersync.orderrules.OrderRecordRules;
+import io.github.ordersync.orderrules.StrictJsonConverter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -42,6 +44,26 @@ class OrderPlacedSerializerTest {
         assertThat(order.getInt32("qty")).isEqualTo(3);
         assertThat(order.getInt64("total_price")).isEqualTo(4500L);
         assertThat(order.get("created_at")).isEqualTo(java.util.Date.from(ORDER.createdAt()));
+    }
+
+    @Test
+    void writesWhatTheCatalogAndTheSinkAcceptAlsoForAUserNamedInHangul() {
+        OrderPlaced hangul = new OrderPlaced(
+                ORDER.orderId(),
+                "김민준",
+                ORDER.productId(),
+                ORDER.qty(),
+                ORDER.unitPrice(),
+                ORDER.totalPrice(),
+                ORDER.status(),
+                ORDER.createdAt());
+        for (OrderPlaced order : new OrderPlaced[] {ORDER, hangul}) {
+            SchemaAndValue read =
+                    StrictJsonConverter.forValues().toConnectData("orders", serializer.serialize("orders", order));
+
+            assertThat(OrderRecordRules.violation(read.value(), OrderRecordRules.Kind.PLACED))
+                    .isEmpty();
+        }
     }
 
     @Test
