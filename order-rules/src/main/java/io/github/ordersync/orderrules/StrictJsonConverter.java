@@ -27,7 +27,12 @@ public class StrictJsonConverter extends JsonConverter {
 
     @Override
     public SchemaAndValue toConnectData(String topic, byte[] value) {
-        SchemaAndValue data = super.toConnectData(topic, value);
+        SchemaAndValue data;
+        try {
+            data = super.toConnectData(topic, value);
+        } catch (DataException e) {
+            throw new DataException("Not a Kafka Connect JSON envelope: " + firstLine(e), e);
+        }
         if (value == null || data.value() == null) {
             return data;
         }
@@ -41,5 +46,16 @@ public class StrictJsonConverter extends JsonConverter {
             }
         }
         return data;
+    }
+
+    /** JsonConverter's own message, or its cause's when it has none worth reading ("...error: "). */
+    private static String firstLine(DataException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        if ((message.isEmpty() || message.endsWith(":"))
+                && e.getCause() != null
+                && e.getCause().getMessage() != null) {
+            message = e.getCause().getMessage().strip();
+        }
+        return message.lines().findFirst().orElse("");
     }
 }

@@ -32,15 +32,14 @@ class OrderEnvelopesTest {
 
     @Test
     void rejectsPlainText() {
-        assertUnreadable(
-                "not an order".getBytes(StandardCharsets.UTF_8), "Converting byte[] to Kafka Connect data failed");
+        assertUnreadable("not an order".getBytes(StandardCharsets.UTF_8), "Not a Kafka Connect JSON envelope");
     }
 
     @Test
     void rejectsJsonWithoutTheEnvelope() {
         assertUnreadable(
                 "{\"order_id\":\"x\",\"qty\":1}".getBytes(StandardCharsets.UTF_8),
-                "requires \"schema\" and \"payload\"");
+                "Not a Kafka Connect JSON envelope: JsonConverter with schemas.enable requires");
     }
 
     @Test

@@ -154,7 +154,7 @@ class OrderListenerTest {
         assertThat(failure).isInstanceOf(OrderListener.OrderRefused.class);
         assertThat(failure.getIndex()).isEqualTo(1);
         assertThat(failure).hasCauseInstanceOf(RefusedOrder.class);
-        assertThat(failure.getMessage()).contains("Converting byte[] to Kafka Connect data failed");
+        assertThat(failure.getMessage()).contains("Not a Kafka Connect JSON envelope");
         assertThat(stored).containsOnlyKeys(before);
         assertThat(published).containsExactly(before.toString());
         assertThat(stock.get(PRODUCT)).isEqualTo(4);
