@@ -102,7 +102,7 @@ class ObservabilityIT {
 
     @Test
     void prometheusShowsBusinessMetricsConsumerLagAndHttpLatencyHistograms() throws Exception {
-        String product = db.newProduct(10, 700);
+        String product = db.newProduct(10, 100);
         String orderId = placeAndAwaitDecided(product, 4);
 
         String orders = scrape(orderService);
@@ -122,7 +122,7 @@ class ObservabilityIT {
 
     @Test
     void oneTraceIdTravelsFromThePostThroughTheEventIntoTheCatalogLog() throws IOException {
-        String product = db.newProduct(5, 900);
+        String product = db.newProduct(5, 100);
         String orderId = placeAndAwaitDecided(product, 1);
 
         ConsumerRecord<String, byte[]> placed = kafka.find(LocalStack.ORDERS_TOPIC, orderId);

@@ -42,6 +42,11 @@ class OrderDecisionIT {
 
         await().atMost(DECIDED_WITHIN).until(() -> decisionOf(orderId) != null);
         assertThat(decisionOf(orderId)).isEqualTo("REJECTED");
+        assertThat(db.sql("SELECT reason FROM order_decisions WHERE order_id = ?")
+                        .param(orderId.toString())
+                        .query(String.class)
+                        .single())
+                .startsWith("Insufficient stock");
         assertThat(stockOf("CATALOG-002")).isEqualTo(before);
     }
 
@@ -49,7 +54,8 @@ class OrderDecisionIT {
     void appliesARedeliveredOrderOnlyOnce() {
         int before = stockOf("CATALOG-003");
         UUID orderId = UUID.randomUUID();
-        byte[] order = PlacedOrders.envelope(orderId, "CATALOG-003", 2, "PENDING");
+        long price = priceOf("CATALOG-003");
+        byte[] order = PlacedOrders.envelope(orderId, "CATALOG-003", 2, price, "PENDING");
 
         int partition = kafka.send("orders", orderId.toString(), order)
                 .join()
@@ -57,7 +63,11 @@ class OrderDecisionIT {
                 .partition();
         kafka.send("orders", partition, orderId.toString(), order).join();
         UUID later = UUID.randomUUID();
-        kafka.send("orders", partition, later.toString(), PlacedOrders.envelope(later, "CATALOG-003", 1, "PENDING"))
+        kafka.send(
+                        "orders",
+                        partition,
+                        later.toString(),
+                        PlacedOrders.envelope(later, "CATALOG-003", 1, price, "PENDING"))
                 .join();
 
         // One partition is read in order: once the later order is decided, both copies have been processed.
@@ -67,9 +77,19 @@ class OrderDecisionIT {
 
     private UUID place(String productId, int qty) {
         UUID orderId = UUID.randomUUID();
-        kafka.send("orders", orderId.toString(), PlacedOrders.envelope(orderId, productId, qty, "PENDING"))
+        kafka.send(
+                        "orders",
+                        orderId.toString(),
+                        PlacedOrders.envelope(orderId, productId, qty, priceOf(productId), "PENDING"))
                 .join();
         return orderId;
+    }
+
+    private long priceOf(String productId) {
+        return db.sql("SELECT unit_price FROM products WHERE product_id = ?")
+                .param(productId)
+                .query(Long.class)
+                .single();
     }
 
     private int stockOf(String productId) {
