@@ -272,7 +272,8 @@ final class BadRequests {
                 "-dash",
                 "_underscore",
                 ".dot",
-                "%C3%A4")) {
+                // a combining mark cannot start a user id (letters of any language can: "%C3%A4" is a user)
+                "%CC%88ab")) {
             corpus.add(new BadRequest(
                     "POST as user " + abbreviate(userId),
                     "POST",
