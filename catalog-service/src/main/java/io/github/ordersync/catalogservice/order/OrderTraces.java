@@ -1,4 +1,4 @@
-package io.github.ordersync.catalogservice.config;
+package io.github.ordersync.catalogservice.order;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
