@@ -1,4 +1,4 @@
-package io.github.ordersync.orderservice.config;
+package io.github.ordersync.servicesupport;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,13 +11,11 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code kafka}: can the broker be reached? Spring Boot 4 has no Kafka health
  * indicator, so this asks the cluster to describe itself, with the admin settings Boot built from application.yml.
  */
-@Component("kafkaHealthIndicator")
 class KafkaBrokerHealthIndicator extends AbstractHealthIndicator {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);

@@ -1,4 +1,4 @@
-package io.github.ordersync.catalogservice.config;
+package io.github.ordersync.servicesupport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,8 +10,6 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -20,13 +18,12 @@ import org.springframework.http.MediaType;
  * UTF-8, a path climbing out of the root. Its error report valve writes those answers as an HTML page; this one
  * writes them as RFC 9457 problem details like every other error, without internals.
  */
-@Configuration(proxyBeanMethods = false)
-class TomcatErrors {
+final class TomcatErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
-    @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemDetailsForTomcatsOwnErrors() {
+    @Override
+    public void customize(ConfigurableTomcatWebServerFactory factory) {
         // Runs after Boot's own customizer, which adds Tomcat's valve: this replaces it.
-        return factory -> factory.addContextCustomizers(context -> {
+        factory.addContextCustomizers(context -> {
             Pipeline host = context.getParent().getPipeline();
             for (Valve valve : host.getValves()) {
                 if (valve instanceof ErrorReportValve) {

@@ -1,11 +1,11 @@
-package io.github.ordersync.orderservice.config;
+package io.github.ordersync.servicesupport;
 
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,8 +23,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one error handler: every error is an RFC 9457 problem detail. Spring MVC's own exceptions and our
- * {@code ErrorResponseException}s come through the base class; validation problems name each field.
+ * The one error handler of each service: every error is an RFC 9457 problem detail. Spring MVC's own exceptions and
+ * the services' {@code ErrorResponseException}s come through the base class; validation problems name each field.
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -54,13 +55,20 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, invalidRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** The orders database is down or overloaded: worth a retry, and no internals in the answer. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
-        log.warn("Orders database unavailable: {}", ex.getMessage());
+    /**
+     * The service's database is down or overloaded: worth a retry, and no internals in the answer. A transaction
+     * that cannot begin (JPA takes a connection to begin one) is the same case.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(NestedRuntimeException ex) {
+        log.warn("Database unavailable: {}", ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "The orders database is not reachable right now. Try again shortly.");
-        problem.setTitle("Orders temporarily unavailable");
+                HttpStatus.SERVICE_UNAVAILABLE, "The database is not reachable right now. Try again shortly.");
+        problem.setTitle("Temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);

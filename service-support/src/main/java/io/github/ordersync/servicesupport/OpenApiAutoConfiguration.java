@@ -1,0 +1,23 @@
+package io.github.ordersync.servicesupport;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The OpenAPI document behind {@code /swagger-ui.html} names the service from its {@code service.api.*} settings. */
+@AutoConfiguration
+@ConditionalOnClass(OpenAPI.class)
+@EnableConfigurationProperties(ApiInfoProperties.class)
+public final class OpenApiAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI serviceApi(ApiInfoProperties api) {
+        return new OpenAPI()
+                .info(new Info().title(api.title()).version(api.version()).description(api.description()));
+    }
+}
