@@ -29,9 +29,9 @@ class CatalogController {
             {"title":"Product not found","status":404,"detail":"No product CATALOG-999.",\
             "instance":"/catalog-service/catalogs/CATALOG-999"}""";
 
-    private final Products products;
+    private final ProductRepository products;
 
-    CatalogController(Products products) {
+    CatalogController(ProductRepository products) {
         this.products = products;
     }
 
@@ -41,8 +41,10 @@ class CatalogController {
             responseCode = "200",
             description = "The products, by product id",
             content = @Content(examples = @ExampleObject(name = "catalog", value = CATALOG_EXAMPLE)))
-    List<Product> catalog() {
-        return products.findAll();
+    List<ProductView> catalog() {
+        return products.findAll(ProductRepository.BY_ID).stream()
+                .map(Product::view)
+                .toList();
     }
 
     @GetMapping("/{productId}")
@@ -59,7 +61,7 @@ class CatalogController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class),
                             examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
-    Product product(@Parameter(example = "CATALOG-001") @PathVariable String productId) {
-        return products.find(productId).orElseThrow(() -> new ProductNotFound(productId));
+    ProductView product(@Parameter(example = "CATALOG-001") @PathVariable String productId) {
+        return products.findById(productId).map(Product::view).orElseThrow(() -> new ProductNotFound(productId));
     }
 }

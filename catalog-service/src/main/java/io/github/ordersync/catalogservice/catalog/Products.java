@@ -3,13 +3,17 @@ package io.github.ordersync.catalogservice.catalog;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The products table, and the only statement that ever changes stock. */
+/**
+ * The only statement that ever changes stock, and the prices an order is decided at, both in the decision's
+ * transaction. Plain SQL rather than JPA: the decrement must be one conditional UPDATE per order (no read, no lost
+ * update, no version conflict), sent for a whole batch in one round trip; reads of whole products are
+ * {@link ProductRepository}'s.
+ */
 @Repository
 public class Products {
 
@@ -21,21 +25,9 @@ public class Products {
         this.batch = batch;
     }
 
-    List<Product> findAll() {
-        return jdbc.sql("SELECT product_id, product_name, unit_price, stock FROM products ORDER BY product_id")
-                .query(Product.class)
-                .list();
-    }
-
-    Optional<Product> find(String productId) {
-        return jdbc.sql("SELECT product_id, product_name, unit_price, stock FROM products WHERE product_id = ?")
-                .param(productId)
-                .query(Product.class)
-                .optional();
-    }
-
     /** The current unit price of each of {@code productIds} that exists. */
     public Map<String, Long> prices(Collection<String> productIds) {
+        // two columns, read-only, in the same transaction as reserve: no entities to load and keep
         if (productIds.isEmpty()) {
             return Map.of();
         }

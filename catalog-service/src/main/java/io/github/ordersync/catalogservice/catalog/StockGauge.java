@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StockGauge {
 
-    private final Products products;
+    private final ProductRepository products;
     private final MultiGauge stock;
 
-    StockGauge(Products products, MeterRegistry metrics) {
+    StockGauge(ProductRepository products, MeterRegistry metrics) {
         this.products = products;
         this.stock = MultiGauge.builder("catalog.stock")
                 .description("Items in stock per product")
@@ -27,7 +27,7 @@ class StockGauge {
     @Scheduled(fixedDelayString = "${catalog.metrics.refresh:5s}")
     void refresh() {
         stock.register(
-                products.findAll().stream()
+                products.findAll(ProductRepository.BY_ID).stream()
                         .map(product -> MultiGauge.Row.of(Tags.of("product", product.productId()), product.stock()))
                         .toList(),
                 true);

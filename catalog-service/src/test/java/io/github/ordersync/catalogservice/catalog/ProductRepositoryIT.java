@@ -1,0 +1,99 @@
+package io.github.ordersync.catalogservice.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ordersync.catalogservice.TestInfrastructure;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The products table through JPA, on the real catalog database; each test commits, on a product of its own. */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import({TestInfrastructure.class, Products.class})
+class ProductRepositoryIT {
+
+    private static final String PRODUCT = "TEST-EDITS";
+
+    @Autowired
+    ProductRepository repository;
+
+    @Autowired
+    Products products;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcClient db;
+
+    @BeforeEach
+    void addProduct() {
+        db.sql("INSERT INTO products (product_id, product_name, unit_price, stock) VALUES (?, 'Test', 500, 10)")
+                .param(PRODUCT)
+                .update();
+    }
+
+    @AfterEach
+    void removeProduct() {
+        db.sql("DELETE FROM products WHERE product_id = ?").param(PRODUCT).update();
+    }
+
+    @Test
+    void listsTheCatalogByProductId() {
+        List<String> ids = repository.findAll(ProductRepository.BY_ID).stream()
+                .map(Product::productId)
+                .toList();
+
+        assertThat(ids)
+                .contains("CATALOG-001", "CATALOG-002", "CATALOG-003", PRODUCT)
+                .isSorted();
+        assertThat(repository.findById("CATALOG-999")).isEmpty();
+    }
+
+    @Test
+    void aConcurrentEditOfTheSameProductFailsInsteadOfBeingLost() {
+        Product mine = tx.execute(status -> repository.findById(PRODUCT).orElseThrow());
+        Product theirs = tx.execute(status -> repository.findById(PRODUCT).orElseThrow());
+
+        tx.executeWithoutResult(status -> {
+            theirs.reprice(600);
+            repository.save(theirs);
+        });
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                    mine.rename("Renamed");
+                    repository.save(mine);
+                }))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(repository.findById(PRODUCT).orElseThrow().view())
+                .isEqualTo(new ProductView(PRODUCT, "Test", 600, 10));
+    }
+
+    @Test
+    void anEditKeepsTheStockReservedSinceTheProductWasRead() {
+        Product read = tx.execute(status -> repository.findById(PRODUCT).orElseThrow());
+
+        boolean[] reserved = tx.execute(status -> products.reserve(List.of(new Products.Request(PRODUCT, 3))));
+        tx.executeWithoutResult(status -> {
+            read.reprice(700);
+            repository.save(read);
+        });
+
+        assertThat(reserved).containsExactly(true);
+        assertThat(repository.findById(PRODUCT).orElseThrow().view())
+                .isEqualTo(new ProductView(PRODUCT, "Test", 700, 7));
+    }
+}
