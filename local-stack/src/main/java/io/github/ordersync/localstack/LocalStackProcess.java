@@ -69,7 +69,7 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     /** This module's classes and its runtime libraries (local-stack/target/lib, made by ./mvnw package). */
-    private static String classpath(StackSettings settings) {
+    static String classpath(StackSettings settings) {
         Path lib = settings.pluginPath().resolveSibling("lib");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");
