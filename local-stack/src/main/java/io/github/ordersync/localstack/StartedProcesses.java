@@ -27,7 +27,7 @@ final class StartedProcesses {
     static final String FILE_NAME = "started-processes";
 
     private static final Logger log = LoggerFactory.getLogger(StartedProcesses.class);
-    private static final Duration GRACE = Duration.ofSeconds(20);
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final Path file;
 
@@ -56,11 +56,10 @@ final class StartedProcesses {
                 .flatMap(Optional::stream)
                 .toList();
         if (!leftovers.isEmpty()) {
+            List<String> described =
+                    leftovers.stream().map(StartedProcesses::describe).toList();
             stop(leftovers);
-            log.info(
-                    "Stopped {} processes an earlier run left running: {}",
-                    leftovers.size(),
-                    leftovers.stream().map(StartedProcesses::describe).toList());
+            log.info("Stopped {} processes an earlier run left running: {}", leftovers.size(), described);
         }
         write(file, List.of(Started.of(ProcessHandle.current())));
         return new StartedProcesses(file);
