@@ -74,8 +74,13 @@ class LauncherRestartIT {
             int stopped = stoppedByTheSecondRun();
             assertThat(stopped).isEqualTo(left.size());
             System.out.printf(
-                    "| launcher `kill -9`, started again | started %d processes | %d JVMs exited by themselves within %d s"
-                            + " | %d left running %s, %d stopped by the next start | ready again %d s after the kill |%n",
+                    """
+                    | Scenario | Processes started | Exited by themselves | Left running | Stopped by the next start \
+                    | Next start ready |
+                    |---|--:|--:|--:|--:|--:|
+                    | `./run-local.sh` `kill -9`, started again on the same ports | %d | %d JVMs within %d s | %d %s \
+                    | %d | %d s after the kill |
+                    """,
                     started.size(),
                     jvms.size(),
                     jvmsExited.toSeconds(),
