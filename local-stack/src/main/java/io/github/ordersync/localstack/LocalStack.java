@@ -52,11 +52,15 @@ public final class LocalStack implements AutoCloseable {
         this.started = started;
     }
 
-    /** Deletes a stack's data directory (all topics, orders and stock), for a start from nothing. */
+    /**
+     * Deletes a stack's data directory (all topics, orders and stock), for a start from nothing; first stops what a
+     * killed run on it left running (MariaDB's server would go on with deleted files and keep its port).
+     */
     public static void deleteData(Path dataDir) {
         if (!Files.exists(dataDir)) {
             return;
         }
+        StartedProcesses.stopLeftovers(dataDir);
         try (Stream<Path> paths = Files.walk(dataDir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -40,15 +40,26 @@ final class StartedProcesses {
      * Fails if that earlier run's launcher is still alive: two stacks cannot share a data directory.
      */
     static StartedProcesses takeOver(Path dataDir) {
+        stopLeftovers(dataDir);
         Path file = dataDir.resolve(FILE_NAME);
-        List<Started> listed = read(file);
-        if (!listed.isEmpty()) {
-            Started owner = listed.get(0);
-            if (owner.stillRunning().isPresent()
-                    && owner.pid() != ProcessHandle.current().pid()) {
-                throw new IllegalStateException("A stack already runs on " + dataDir.toAbsolutePath() + " (pid "
-                        + owner.pid() + "): stop it first, or choose another LOCAL_STACK_DATA");
-            }
+        write(file, List.of(Started.of(ProcessHandle.current())));
+        return new StartedProcesses(file);
+    }
+
+    /**
+     * Stops what an earlier run on this data directory left running after its launcher was killed. Fails if that
+     * launcher is still alive (in another JVM): its processes are not left over.
+     */
+    static void stopLeftovers(Path dataDir) {
+        List<Started> listed = read(dataDir.resolve(FILE_NAME));
+        if (listed.isEmpty()) {
+            return;
+        }
+        Started owner = listed.get(0);
+        if (owner.stillRunning().isPresent()
+                && owner.pid() != ProcessHandle.current().pid()) {
+            throw new IllegalStateException("A stack already runs on " + dataDir.toAbsolutePath() + " (pid "
+                    + owner.pid() + "): stop it first, or choose another LOCAL_STACK_DATA");
         }
         List<ProcessHandle> leftovers = listed.stream()
                 .skip(1)
@@ -61,8 +72,6 @@ final class StartedProcesses {
             stop(leftovers);
             log.info("Stopped {} processes an earlier run left running: {}", leftovers.size(), described);
         }
-        write(file, List.of(Started.of(ProcessHandle.current())));
-        return new StartedProcesses(file);
     }
 
     /** Lists a process this stack started. */
