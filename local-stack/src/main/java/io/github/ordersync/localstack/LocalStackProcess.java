@@ -28,8 +28,12 @@ public final class LocalStackProcess implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** Starts the stack with these ports and data directory, and waits until its connectors are registered. */
+    /**
+     * Starts the stack with these ports and data directory, and waits until its connectors are registered. What a
+     * killed run left running on the data directory is stopped first, before the ports are checked.
+     */
     public static LocalStackProcess start(StackSettings settings, Map<String, String> environment) {
+        StartedProcesses.stopLeftovers(settings.dataDir());
         settings.requireUsable();
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put("KAFKA_PORT", Integer.toString(settings.kafkaPort()));
