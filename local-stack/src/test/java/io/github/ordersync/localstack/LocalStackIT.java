@@ -3,8 +3,19 @@ package io.github.ordersync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,6 +180,59 @@ class LocalStackIT {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("Access denied");
         }
+    }
+
+    @Test
+    void everyComponentListensOn127001Only() throws Exception {
+        InetAddress thisMachine = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst()
+                .orElse(null);
+        assumeTrue(thisMachine != null, "this machine has no address besides the loopback one");
+        StackSettings settings = stack.settings();
+        for (int port : new int[] {
+            settings.connectPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.mariadbPort()
+        }) {
+            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            assertThatThrownBy(() -> {
+                        try (Socket socket = new Socket()) {
+                            socket.connect(new InetSocketAddress(thisMachine, port), 2000);
+                        }
+                    })
+                    .as("port %d on %s", port, thisMachine)
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void connectorConfigsCannotReadTheWorkersOtherEnvironmentVariables() throws Exception {
+        // Connect resolves ${env:...} before validating, and answers each setting's value.
+        String config = """
+                {"connector.class": "io.debezium.connector.jdbc.JdbcSinkConnector", "topics": "orders",
+                 "connection.username": "${env:ORDERS_SINK_DB_USER}", "collection.name.format": "${env:HOME}"}""";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        stack.connectUrl() + "/connector-plugins/JdbcSinkConnector/config/validate"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(config))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        Map<String, String> values = new HashMap<>();
+        new ObjectMapper()
+                .readTree(response.body())
+                .path("configs")
+                .forEach(setting -> values.put(
+                        setting.path("value").path("name").asText(),
+                        setting.path("value").path("value").asText()));
+        assertThat(values)
+                .containsEntry("connection.username", stack.sinkAccount().user())
+                .containsEntry("collection.name.format", "${env:HOME}");
     }
 
     private static List<String> grants(DatabaseAccount account) throws SQLException {
