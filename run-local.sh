@@ -34,14 +34,14 @@ if $rebuild || [[ ! -f $stack_jar || ! -d local-stack/target/lib || ! -d local-s
   ./mvnw -q package -DskipTests
 fi
 
+# --fresh is done by the launcher: it first stops what a killed run left running on the data directory.
+fresh_arg=()
 if $fresh; then
-  data_dir="${LOCAL_STACK_DATA:-.local-stack}"
-  echo "Deleting $data_dir"
-  rm -rf "$data_dir"
+  fresh_arg=(--fresh)
 fi
 
 classpath="$stack_jar:local-stack/target/lib/*"
 if $stack_only; then
-  exec java -cp "$classpath" io.github.ordersync.localstack.LocalStackMain
+  exec java -cp "$classpath" io.github.ordersync.localstack.LocalStackMain ${fresh_arg[@]+"${fresh_arg[@]}"}
 fi
-exec java -cp "$classpath" io.github.ordersync.localstack.LocalDemo "$order_jar" "$catalog_jar"
+exec java -cp "$classpath" io.github.ordersync.localstack.LocalDemo ${fresh_arg[@]+"${fresh_arg[@]}"} "$order_jar" "$catalog_jar"

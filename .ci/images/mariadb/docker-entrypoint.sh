@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The official image's contract, in short: on an empty data directory, install the system tables, set the root
-# password (MARIADB_ROOT_PASSWORD / MYSQL_ROOT_PASSWORD, or MARIADB_ALLOW_EMPTY_ROOT_PASSWORD), create
+# password (MARIADB_ROOT_PASSWORD / MYSQL_ROOT_PASSWORD, or MARIADB_ALLOW_EMPTY_ROOT_PASSWORD) for root@localhost and
+# root@MARIADB_ROOT_HOST (default %, none when localhost), create
 # MARIADB_DATABASE and MARIADB_USER / MARIADB_PASSWORD (MYSQL_* aliases), a healthcheck user for healthcheck.sh,
 # then run /docker-entrypoint-initdb.d/* (*.sh sourced or run, *.sql piped in) on a server without networking.
 set -euo pipefail
@@ -31,7 +32,9 @@ docker_process_sql() {
 initialize() {
   MARIADB_ROOT_PASSWORD=$(env_or_alias ROOT_PASSWORD)
   MARIADB_DATABASE=$(env_or_alias DATABASE)
-  local user password allow_empty
+  local user password allow_empty root_host
+  root_host=$(env_or_alias ROOT_HOST)
+  root_host=${root_host:-%}
   user=$(env_or_alias USER)
   password=$(env_or_alias PASSWORD)
   allow_empty=$(env_or_alias ALLOW_EMPTY_ROOT_PASSWORD)
@@ -61,11 +64,12 @@ initialize() {
     echo "GRANT USAGE ON *.* TO 'healthcheck'@'localhost';"
     if [[ -n $root_pw ]]; then
       echo "ALTER USER 'root'@'localhost' IDENTIFIED BY '$(sql_escape "$root_pw")';"
-      echo "CREATE USER 'root'@'%' IDENTIFIED BY '$(sql_escape "$root_pw")';"
-    else
-      echo "CREATE USER 'root'@'%';"
     fi
-    echo "GRANT ALL ON *.* TO 'root'@'%' WITH GRANT OPTION;"
+    # As the official image: a second root for MARIADB_ROOT_HOST (default %), none when it is localhost.
+    if [[ $root_host != localhost ]]; then
+      echo "CREATE USER 'root'@'$(sql_escape "$root_host")' IDENTIFIED BY '$(sql_escape "$root_pw")';"
+      echo "GRANT ALL ON *.* TO 'root'@'$(sql_escape "$root_host")' WITH GRANT OPTION;"
+    fi
     if [[ -n $MARIADB_DATABASE ]]; then
       echo "CREATE DATABASE IF NOT EXISTS \`$MARIADB_DATABASE\`;"
     fi

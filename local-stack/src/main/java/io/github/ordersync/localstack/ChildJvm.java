@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM started by the local stack: its output in a log file, ready when an HTTP endpoint answers 200. */
+/**
+ * A JVM started by the local stack: its output in a log file, ready when an HTTP endpoint answers 200, gone when this
+ * JVM is gone ({@link ParentWatch}).
+ */
 final class ChildJvm implements AutoCloseable {
 
     private final String name;
@@ -28,10 +31,14 @@ final class ChildJvm implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts {@code java <arguments>} with the environment added to this JVM's own. */
+    /**
+     * Starts {@code java <arguments>} with the environment added to this JVM's own, and with an agent that ends the
+     * new JVM when this one ends.
+     */
     static ChildJvm start(String name, List<String> arguments, Map<String, String> environment, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ParentWatch.agentOption(logFile.toAbsolutePath().getParent()));
         command.addAll(arguments);
         try {
             Files.createDirectories(logFile.getParent());
@@ -82,6 +89,10 @@ final class ChildJvm implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     /** {@code kill -9}: no shutdown hooks. For fault tests. */

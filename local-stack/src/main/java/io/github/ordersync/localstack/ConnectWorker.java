@@ -79,6 +79,10 @@ public final class ConnectWorker implements AutoCloseable {
         return jvm.logFile();
     }
 
+    ProcessHandle process() {
+        return jvm.process();
+    }
+
     /** Kills the worker without letting it shut down: for fault tests. */
     public void kill() {
         jvm.kill();

@@ -1,5 +1,6 @@
 package io.github.ordersync.localstack;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,6 +29,18 @@ final class Foreground {
             log.debug("Cause", e);
             System.exit(1);
             throw e;
+        }
+    }
+
+    /** {@code --fresh}: deletes the data directory, or logs why not and exits with 1. */
+    static void deleteData(StackSettings settings) {
+        Path dataDir = settings.dataDir().toAbsolutePath();
+        log.info("Deleting {}", dataDir);
+        try {
+            LocalStack.deleteData(dataDir);
+        } catch (RuntimeException e) {
+            log.error("Could not delete {}: {}", dataDir, e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.ordersync.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./run-local.sh}: the local stack plus catalog-service and order-service, on the standard ports, until
- * Ctrl-C. Arguments: the order-service and catalog-service executable jars.
+ * Ctrl-C. Arguments: {@code [--fresh]}, the order-service and catalog-service executable jars.
  */
 public final class LocalDemo {
 
@@ -18,14 +19,19 @@ public final class LocalDemo {
 
     private LocalDemo() {}
 
-    public static void main(String[] args) throws InterruptedException {
-        if (args.length != 2) {
-            System.err.println("Usage: LocalDemo <order-service exec jar> <catalog-service exec jar>");
+    public static void main(String[] arguments) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of(arguments));
+        boolean fresh = args.remove("--fresh");
+        if (args.size() != 2) {
+            System.err.println("Usage: LocalDemo [--fresh] <order-service exec jar> <catalog-service exec jar>");
             System.exit(2);
         }
         Instant started = Instant.now();
         Map<String, String> env = System.getenv();
         StackSettings settings = StackSettings.fromEnvironment(env);
+        if (fresh) {
+            Foreground.deleteData(settings);
+        }
         int orderServicePort = StackSettings.port(env, "ORDER_SERVICE_PORT", 8081);
         int catalogServicePort = StackSettings.port(env, "CATALOG_SERVICE_PORT", 8082);
         LocalPipeline pipeline = Foreground.startOrExit(
@@ -34,7 +40,10 @@ public final class LocalDemo {
                         settings,
                         env,
                         new LocalPipeline.Services(
-                                Path.of(args[0]), List.of(orderServicePort), Path.of(args[1]), catalogServicePort)));
+                                Path.of(args.get(0)),
+                                List.of(orderServicePort),
+                                Path.of(args.get(1)),
+                                catalogServicePort)));
 
         Foreground.runUntilStopped(pipeline, () -> announce(pipeline, started));
     }

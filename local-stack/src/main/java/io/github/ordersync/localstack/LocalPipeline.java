@@ -43,13 +43,15 @@ public final class LocalPipeline implements AutoCloseable {
                 CompletableFuture.supplyAsync(() -> startCatalogService(stack, services), starter);
         List<CompletableFuture<ServiceProcess>> orders = services.orderServicePorts().stream()
                 .map(port -> CompletableFuture.supplyAsync(
-                        () -> ServiceProcess.start(
-                                "order-service",
-                                services.orderServiceJar(),
-                                port,
-                                orderServiceEnvironment(stack, services),
-                                logs,
-                                services.jvmOptions()),
+                        () -> recorded(
+                                stack,
+                                ServiceProcess.start(
+                                        "order-service",
+                                        services.orderServiceJar(),
+                                        port,
+                                        orderServiceEnvironment(stack, services),
+                                        logs,
+                                        services.jvmOptions())),
                         starter))
                 .toList();
         starter.shutdown();
@@ -106,13 +108,20 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private static ServiceProcess startCatalogService(LocalStack stack, Services services) {
-        return ServiceProcess.start(
-                "catalog-service",
-                services.catalogServiceJar(),
-                services.catalogServicePort(),
-                stack.catalogServiceEnvironment(),
-                logDir(stack),
-                services.jvmOptions());
+        return recorded(
+                stack,
+                ServiceProcess.start(
+                        "catalog-service",
+                        services.catalogServiceJar(),
+                        services.catalogServicePort(),
+                        stack.catalogServiceEnvironment(),
+                        logDir(stack),
+                        services.jvmOptions()));
+    }
+
+    private static ServiceProcess recorded(LocalStack stack, ServiceProcess service) {
+        stack.recordStarted(service.process());
+        return service;
     }
 
     /** The stack's addresses, plus catalog-service's for the live page. */

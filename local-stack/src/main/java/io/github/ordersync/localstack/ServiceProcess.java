@@ -72,6 +72,10 @@ public final class ServiceProcess implements AutoCloseable {
         return jvm.isAlive();
     }
 
+    ProcessHandle process() {
+        return jvm.process();
+    }
+
     /** {@code kill -9}: no shutdown hooks, no graceful shutdown. For fault tests. */
     public void kill() {
         jvm.kill();

@@ -3,9 +3,22 @@ package io.github.ordersync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,9 +26,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,11 +40,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
-import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,22 +47,9 @@ import org.junit.jupiter.api.Test;
 /** The stack on its own: broker, MariaDB and the JDBC sink, fed with the envelope the services write. */
 class LocalStackIT {
 
-    /** The shape of an order event as the services send it, for feeding the sink directly. */
-    private static final Schema ORDER = SchemaBuilder.struct()
-            .name("io.github.ordersync.OrderPlaced")
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field("status", Schema.STRING_SCHEMA)
-            .field("created_at", Timestamp.SCHEMA)
-            .build();
-
     private static LocalStack stack;
     private static KafkaProducer<String, byte[]> producer;
-    private static final JsonConverter converter = new JsonConverter();
+    private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void startStack() throws IOException {
@@ -70,7 +64,6 @@ class LocalStackIT {
                         "all"),
                 new StringSerializer(),
                 new ByteArraySerializer());
-        converter.configure(Map.of("schemas.enable", true), false);
     }
 
     @AfterAll
@@ -103,9 +96,46 @@ class LocalStackIT {
     }
 
     @Test
+    void sinkWritesTheGoldenRowFromTheGoldenPlacedOrderAndItsDecision() throws Exception {
+        Map<String, Object> expected = json.readValue(golden("order-row.json"), Map.class);
+        String orderId = (String) expected.get("order_id");
+
+        send(LocalStack.ORDERS_TOPIC, golden("order-placed.json"));
+        send(LocalStack.ORDER_OUTCOMES_TOPIC, golden("order-decided.json"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(column(orderId, "status")));
+        try (Connection db = ordersDb();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("SELECT "
+                        + expected.keySet().stream()
+                                .map(column -> "CAST(" + column + " AS CHAR) AS " + column)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + " FROM orders WHERE order_id = '" + orderId + "'")) {
+            assertThat(row.next()).isTrue();
+            // compared as MariaDB writes them as text: UTC wall-clock times, numbers as digits
+            Map<String, String> actual = new HashMap<>();
+            Map<String, String> golden = new HashMap<>();
+            for (Map.Entry<String, Object> column : expected.entrySet()) {
+                actual.put(column.getKey(), String.valueOf(row.getString(column.getKey())));
+                golden.put(column.getKey(), String.valueOf(column.getValue()));
+            }
+            assertThat(actual).isEqualTo(golden);
+        }
+    }
+
+    private static Object column(String orderId, String column) throws SQLException {
+        try (Connection db = ordersDb();
+                Statement sql = db.createStatement();
+                ResultSet row =
+                        sql.executeQuery("SELECT " + column + " FROM orders WHERE order_id = '" + orderId + "'")) {
+            return row.next() ? row.getObject(1) : null;
+        }
+    }
+
+    @Test
     void resendingAnEventKeepsOneRow() throws Exception {
         String orderId = UUID.randomUUID().toString();
-        Struct order = order(orderId, "user-2", 1, 1000);
+        byte[] order = order(orderId, "user-2", 1, 1000);
         send(order);
         await().atMost(Duration.ofSeconds(30)).until(() -> rowCount(orderId) == 1);
 
@@ -170,6 +200,59 @@ class LocalStackIT {
         }
     }
 
+    @Test
+    void everyComponentListensOn127001Only() throws Exception {
+        InetAddress thisMachine = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst()
+                .orElse(null);
+        assumeTrue(thisMachine != null, "this machine has no address besides the loopback one");
+        StackSettings settings = stack.settings();
+        for (int port : new int[] {
+            settings.connectPort(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.mariadbPort()
+        }) {
+            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            assertThatThrownBy(() -> {
+                        try (Socket socket = new Socket()) {
+                            socket.connect(new InetSocketAddress(thisMachine, port), 2000);
+                        }
+                    })
+                    .as("port %d on %s", port, thisMachine)
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void connectorConfigsCannotReadTheWorkersOtherEnvironmentVariables() throws Exception {
+        // Connect resolves ${env:...} before validating, and answers each setting's value.
+        String config = """
+                {"connector.class": "io.debezium.connector.jdbc.JdbcSinkConnector", "topics": "orders",
+                 "connection.username": "${env:ORDERS_SINK_DB_USER}", "collection.name.format": "${env:HOME}"}""";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        stack.connectUrl() + "/connector-plugins/JdbcSinkConnector/config/validate"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(config))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        Map<String, String> values = new HashMap<>();
+        new ObjectMapper()
+                .readTree(response.body())
+                .path("configs")
+                .forEach(setting -> values.put(
+                        setting.path("value").path("name").asText(),
+                        setting.path("value").path("value").asText()));
+        assertThat(values)
+                .containsEntry("connection.username", stack.sinkAccount().user())
+                .containsEntry("collection.name.format", "${env:HOME}");
+    }
+
     private static List<String> grants(DatabaseAccount account) throws SQLException {
         List<String> grants = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(stack.jdbcUrl(""), account.user(), account.password());
@@ -195,22 +278,29 @@ class LocalStackIT {
                 .hasMessageContaining("denied");
     }
 
-    private static Struct order(String orderId, String userId, int qty, long unitPrice) {
-        return new Struct(ORDER)
+    /** The golden placed order of contracts/, with the fields a test sets. */
+    private static byte[] order(String orderId, String userId, int qty, long unitPrice) throws IOException {
+        ObjectNode envelope = (ObjectNode) json.readTree(golden("order-placed.json"));
+        ((ObjectNode) envelope.get("payload"))
                 .put("order_id", orderId)
                 .put("user_id", userId)
-                .put("product_id", "CATALOG-001")
                 .put("qty", qty)
                 .put("unit_price", unitPrice)
-                .put("total_price", qty * unitPrice)
-                .put("status", "PENDING")
-                .put("created_at", Date.from(Instant.now()));
+                .put("total_price", qty * unitPrice);
+        return json.writeValueAsBytes(envelope);
     }
 
-    private static void send(Struct order) throws Exception {
-        byte[] value = converter.fromConnectData(LocalStack.ORDERS_TOPIC, ORDER, order);
-        producer.send(new ProducerRecord<>(LocalStack.ORDERS_TOPIC, order.getString("order_id"), value))
-                .get();
+    private static byte[] golden(String file) throws IOException {
+        return Files.readAllBytes(ProjectLayout.root().resolve("contracts").resolve(file));
+    }
+
+    private static void send(byte[] order) throws Exception {
+        send(LocalStack.ORDERS_TOPIC, order);
+    }
+
+    private static void send(String topic, byte[] record) throws Exception {
+        String orderId = json.readTree(record).path("payload").path("order_id").asText();
+        producer.send(new ProducerRecord<>(topic, orderId, record)).get();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String containing) {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -65,6 +66,15 @@ class OrderRecordRulesTest {
     }
 
     @Test
+    void acceptsTheGoldenDecisionAsCatalogServiceWritesIt() throws IOException {
+        byte[] decided = Files.readAllBytes(Path.of("../contracts/order-decided.json"));
+
+        assertThat(verdict(decided, OrderRecordRules.Kind.DECIDED)).isEmpty();
+        assertThat(verdict(decided, OrderRecordRules.Kind.PLACED))
+                .hasValueSatisfying(violation -> assertThat(violation).contains("must be PENDING"));
+    }
+
+    @Test
     void refusesADecisionWithoutAFinalStatus() {
         assertThat(verdict(placed(payload -> {}), OrderRecordRules.Kind.DECIDED))
                 .hasValueSatisfying(violation -> assertThat(violation).contains("CONFIRMED or REJECTED"));
@@ -95,10 +105,10 @@ class OrderRecordRulesTest {
         return Arguments.of(name, change, reason);
     }
 
-    /** The golden placed order, with one change to its payload. */
+    /** The golden placed order (contracts/), with one change to its payload. */
     static byte[] placed(Consumer<ObjectNode> change) {
-        try (InputStream golden = OrderRecordRulesTest.class.getResourceAsStream("/order-placed.json")) {
-            JsonNode envelope = mapper.readTree(golden);
+        try {
+            JsonNode envelope = mapper.readTree(Files.readAllBytes(Path.of("../contracts/order-placed.json")));
             change.accept((ObjectNode) envelope.get("payload"));
             return mapper.writeValueAsBytes(envelope);
         } catch (IOException e) {

@@ -29,11 +29,11 @@ class ServiceDefaultsTest {
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
-                        "application.yml", Map.of("management.endpoint.health.show-details", "never")));
+                        "application.yml", Map.of("management.endpoint.health.show-details", "when-authorized")));
 
         new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("management.endpoint.health.show-details"))
-                .isEqualTo("never");
+                .isEqualTo("when-authorized");
     }
 }

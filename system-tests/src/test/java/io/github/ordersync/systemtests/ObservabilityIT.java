@@ -52,19 +52,14 @@ class ObservabilityIT {
     }
 
     @Test
-    void healthShowsTheBrokerAndTheSinkConnectorWithItsTasks() {
+    void healthShowsTheStatusOfTheBrokerTheDatabasesAndTheSinkConnector() {
         JsonNode health = OrderApi.get(orderService + "/actuator/health").body();
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         JsonNode components = health.path("components");
         assertThat(components.path("kafka").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
-        JsonNode sink = components.path("sinkConnector");
-        assertThat(sink.path("status").asText()).isEqualTo("UP");
-        assertThat(sink.path("details").path("connector").asText()).isEqualTo("orders-sink");
-        assertThat(sink.path("details").path("state").asText()).isEqualTo("RUNNING");
-        assertThat(sink.path("details").path("tasks").get(0).path("state").asText())
-                .isEqualTo("RUNNING");
+        assertThat(components.path("sinkConnector").path("status").asText()).isEqualTo("UP");
 
         JsonNode catalog =
                 OrderApi.get(catalogService + "/actuator/health").body().path("components");
@@ -83,7 +78,6 @@ class ObservabilityIT {
                         .path("components")
                         .path("sinkConnector");
                 assertThat(sink.path("status").asText()).isEqualTo("OUT_OF_SERVICE");
-                assertThat(sink.path("details").path("state").asText()).isEqualTo("PAUSED");
             });
             assertThat(OrderApi.get(orderService + "/actuator/health/readiness").status())
                     .isEqualTo(200);

@@ -3,8 +3,11 @@ package io.github.ordersync.catalogservice.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ordersync.orderrules.OrderRecordRules;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -28,6 +31,27 @@ class OrderEnvelopesTest {
         OrderPlaced order = envelopes.read("orders", placed(3, "PENDING"));
 
         assertThat(order).isEqualTo(new OrderPlaced(ORDER_ID, "user-1", "CATALOG-001", 3, 1500, 4500, CREATED));
+    }
+
+    @Test
+    void readsTheGoldenRecordAndWritesItsGoldenDecision() throws Exception {
+        OrderPlaced order = envelopes.read("orders", PlacedOrders.golden());
+        assertThat(order)
+                .isEqualTo(new OrderPlaced(
+                        UUID.fromString("d1d6a030-df6e-4929-9b73-d5dd175a08b3"),
+                        "user-1",
+                        "CATALOG-001",
+                        3,
+                        1500,
+                        4500,
+                        CREATED));
+
+        byte[] decided = envelopes.write(
+                "order-outcomes", new OrderDecided(order, Decision.confirmed(Instant.ofEpochMilli(1795027628576L))));
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(decided))
+                .isEqualTo(json.readTree(Files.readAllBytes(Path.of("../contracts/order-decided.json"))));
     }
 
     @Test

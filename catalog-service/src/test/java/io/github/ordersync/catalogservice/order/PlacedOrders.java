@@ -1,32 +1,28 @@
 package io.github.ordersync.catalogservice.order;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 
-/** Order-service's {@code OrderPlaced} envelopes, as this service's tests know them: a contract, not shared code. */
+/**
+ * order-service's {@code OrderPlaced} envelopes for this service's tests: the golden record of {@code contracts/},
+ * with the fields a test sets. A contract, not shared code: if order-service changes the event, these tests fail.
+ */
 final class PlacedOrders {
 
-    static final Schema ORDER_PLACED = SchemaBuilder.struct()
-            .name("io.github.ordersync.OrderPlaced")
-            .version(1)
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field("status", SchemaBuilder.string().defaultValue("PENDING").build())
-            .field("created_at", Timestamp.SCHEMA)
-            .build();
+    static final Path GOLDEN = Path.of("../contracts/order-placed.json");
 
-    static final Instant CREATED = Instant.parse("2026-11-23T10:15:30.123Z");
+    /** The golden record's time of creation. */
+    static final Instant CREATED = Instant.ofEpochMilli(1795027627956L);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlacedOrders() {}
 
@@ -36,20 +32,31 @@ final class PlacedOrders {
         return converter;
     }
 
+    static byte[] golden() {
+        try {
+            return Files.readAllBytes(GOLDEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] envelope(UUID orderId, String productId, int qty, String status) {
         return envelope(orderId, productId, qty, 1500L, status);
     }
 
     static byte[] envelope(UUID orderId, String productId, int qty, long unitPrice, String status) {
-        Struct order = new Struct(ORDER_PLACED)
-                .put("order_id", orderId.toString())
-                .put("user_id", "user-1")
-                .put("product_id", productId)
-                .put("qty", qty)
-                .put("unit_price", unitPrice)
-                .put("total_price", qty * unitPrice)
-                .put("status", status)
-                .put("created_at", Date.from(CREATED));
-        return converter().fromConnectData("orders", ORDER_PLACED, order);
+        try {
+            ObjectNode envelope = (ObjectNode) JSON.readTree(golden());
+            ((ObjectNode) envelope.get("payload"))
+                    .put("order_id", orderId.toString())
+                    .put("product_id", productId)
+                    .put("qty", qty)
+                    .put("unit_price", unitPrice)
+                    .put("total_price", qty * unitPrice)
+                    .put("status", status);
+            return JSON.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ordersync.orderrules.OrderRecordRules;
 import io.github.ordersync.orderrules.StrictJsonConverter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -44,6 +46,23 @@ class OrderPlacedSerializerTest {
         assertThat(order.getInt32("qty")).isEqualTo(3);
         assertThat(order.getInt64("total_price")).isEqualTo(4500L);
         assertThat(order.get("created_at")).isEqualTo(java.util.Date.from(ORDER.createdAt()));
+    }
+
+    @Test
+    void writesTheGoldenRecordThatTheConsumersTestAgainst() throws Exception {
+        OrderPlaced golden = new OrderPlaced(
+                UUID.fromString("d1d6a030-df6e-4929-9b73-d5dd175a08b3"),
+                "user-1",
+                "CATALOG-001",
+                3,
+                1500,
+                4500,
+                OrderStatus.PENDING,
+                Instant.ofEpochMilli(1795027627956L));
+        ObjectMapper json = new ObjectMapper();
+
+        assertThat(json.readTree(serializer.serialize("orders", golden)))
+                .isEqualTo(json.readTree(Files.readAllBytes(Path.of("../contracts/order-placed.json"))));
     }
 
     @Test

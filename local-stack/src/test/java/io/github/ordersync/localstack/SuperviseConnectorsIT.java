@@ -1,0 +1,102 @@
+package io.github.ordersync.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compose sidekick's entry point, run as compose runs it (its own JVM, the worker's URL and a connect-config
+ * folder), against a real worker: it registers a connector and brings its FAILED task back once the cause is gone.
+ */
+class SuperviseConnectorsIT {
+
+    /** A second sink with the project's config, which only the supervisor under test watches (not the stack). */
+    private static final String PROBE = "restart-probe";
+
+    private static LocalStack stack;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void startStack() {
+        dataDir = Path.of("target/supervise-connectors-it").toAbsolutePath();
+        LocalStack.deleteData(dataDir);
+        stack = LocalStack.start(StackSettings.withFreePorts(dataDir), Map.of());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void restartsASinkTaskThatFailedWhileItsDatabaseWasDown() throws Exception {
+        Path configDir = Files.createDirectories(dataDir.resolve("probe-config"));
+        Files.copy(stack.settings().connectConfigDir().resolve("orders-sink.json"), configDir.resolve(PROBE + ".json"));
+        Path log = dataDir.resolve("logs/supervise-connectors.log");
+        try (ChildJvm supervisor = ChildJvm.start(
+                "SuperviseConnectors",
+                List.of(
+                        "-Xmx64m",
+                        "-cp",
+                        LocalStackProcess.classpath(stack.settings()),
+                        SuperviseConnectors.class.getName(),
+                        stack.connectUrl(),
+                        configDir.toString()),
+                Map.of(),
+                log)) {
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> Files.readString(log).contains("Watching [" + PROBE + "] for FAILED tasks"));
+
+            stack.stopMariaDb();
+            try {
+                // A task that starts while its database is down fails at once ("Unable to determine Dialect").
+                restartWithItsTasks(PROBE);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.readString(log).contains(PROBE + " FAILED"));
+            } finally {
+                stack.startMariaDb();
+            }
+
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(() -> assertThat(states(PROBE)).containsOnly("RUNNING"));
+            assertThat(supervisor.isAlive()).isTrue();
+        }
+    }
+
+    private static void restartWithItsTasks(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        stack.connectUrl() + "/connectors/" + connector + "/restart?includeTasks=true"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 202, 204);
+    }
+
+    /** The connector's state followed by each task's. */
+    private static List<String> states(String connector) {
+        JsonNode status = new ConnectorRegistrar(stack.connectUrl()).status(connector);
+        List<String> states = new ArrayList<>();
+        states.add(status.path("connector").path("state").asText());
+        status.path("tasks").forEach(task -> states.add(task.path("state").asText()));
+        return states;
+    }
+}
