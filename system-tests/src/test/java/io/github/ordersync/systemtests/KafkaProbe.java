@@ -90,6 +90,25 @@ final class KafkaProbe {
         return latest(topics).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** The end offset of every partition of these topics: how far they were written up to this moment. */
+    Map<TopicPartition, Long> writtenSoFar(Collection<String> topics) throws Exception {
+        return latest(topics);
+    }
+
+    /**
+     * How many of the records written up to {@code written} the group has not committed: read right after a
+     * consumer was killed, a lower bound of the records it had in flight or not yet fetched.
+     */
+    long notCommitted(String group, Map<TopicPartition, Long> written) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        return written.entrySet().stream()
+                .mapToLong(end -> {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    return Math.max(0, end.getValue() - (offset == null ? 0 : offset.offset()));
+                })
+                .sum();
+    }
+
     /** Waits until the consumer group has committed offsets up to the end of these topics. */
     void awaitCaughtUp(String group, Collection<String> topics) {
         await(group + " caught up on " + topics)

@@ -86,6 +86,14 @@ final class Ledger implements AutoCloseable {
                     .sum();
             stockDrift += Math.abs(initialStock.get(product) - confirmedQty - finalStock.get(product));
         }
+        int oversold = 0;
+        for (String product : products()) {
+            int confirmedQty = decisions.stream()
+                    .filter(decision -> decision.productId().equals(product) && "CONFIRMED".equals(decision.status()))
+                    .mapToInt(OrderState::qty)
+                    .sum();
+            oversold += Math.max(0, confirmedQty - initialStock.get(product));
+        }
         Set<String> decidedDifferently = rows.stream()
                 .filter(row -> decisions.stream()
                         .noneMatch(decision -> decision.orderId().equals(row.orderId())
@@ -103,7 +111,8 @@ final class Ledger implements AutoCloseable {
                 finalStock.values().stream().mapToInt(Integer::intValue).sum(),
                 lost.size(),
                 withoutA201.size() + stockDrift,
-                lowestStock.get());
+                lowestStock.get(),
+                oversold);
         ReliabilityReport.add(line);
 
         assertThat(lost).as("orders with a 201 missing from the shared table").isEmpty();
@@ -117,6 +126,10 @@ final class Ledger implements AutoCloseable {
         assertThat(confirmed + rejected).isEqualTo(accepted.size());
         assertThat(rows).hasSize(accepted.size());
         assertThat(lowestStock.get()).as("lowest stock seen").isNotNegative();
+        // Counted from the decisions alone: holds even if the products table lost its CHECK (stock >= 0).
+        assertThat(oversold)
+                .as("items confirmed beyond a product's initial stock")
+                .isZero();
         return line;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The fault suite's table: one line per scenario, printed at the end and written to target/reliability.md. */
 final class ReliabilityReport {
@@ -14,6 +15,8 @@ final class ReliabilityReport {
      * One scenario's books.
      *
      * @param doubled orders that exist without a 201, plus items of stock taken more or less than once
+     * @param oversold items the catalog's decisions confirmed beyond a product's initial stock, counted from the
+     *     decisions, not from the stock column (whose CHECK constraint keeps it from going below zero anyway)
      */
     record Line(
             String scenario,
@@ -25,7 +28,8 @@ final class ReliabilityReport {
             int finalStock,
             int lost,
             int doubled,
-            int lowestStock) {}
+            int lowestStock,
+            int oversold) {}
 
     private static final List<Line> LINES = new ArrayList<>();
 
@@ -34,6 +38,36 @@ final class ReliabilityReport {
     static synchronized void add(Line line) {
         LINES.add(line);
         System.out.println(header() + format(line));
+    }
+
+    /**
+     * The line of a replay of every record, from the books of both databases before and after it: a replay must
+     * change nothing, so any row or decision more or less is doubled or lost, and any quantity confirmed by the
+     * replay beyond the stock that was left is oversold.
+     */
+    static Line replayed(String scenario, long records, Databases.Books before, Databases.Books after) {
+        int oversold = 0;
+        for (Map.Entry<String, Integer> product : before.stock().entrySet()) {
+            int confirmedByTheReplay = after.confirmedQty().getOrDefault(product.getKey(), 0)
+                    - before.confirmedQty().get(product.getKey());
+            oversold += Math.max(0, confirmedByTheReplay - product.getValue());
+        }
+        Line line = new Line(
+                scenario,
+                (int) records,
+                after.rows(),
+                after.confirmed(),
+                after.rejected(),
+                before.totalStock(),
+                after.totalStock(),
+                Math.max(0, before.rows() - after.rows()) + Math.max(0, before.decisions() - after.decisions()),
+                Math.max(0, after.rows() - before.rows())
+                        + Math.max(0, after.decisions() - before.decisions())
+                        + Math.abs(before.totalStock() - after.totalStock()),
+                Math.min(before.lowestStock(), after.lowestStock()),
+                oversold);
+        add(line);
+        return line;
     }
 
     static synchronized String table() {
@@ -53,13 +87,13 @@ final class ReliabilityReport {
 
     private static String header() {
         return """
-                | Scenario | Orders placed | 201s | Confirmed | Rejected | Stock (initial → final) | Lowest stock seen | Lost | Doubled |
-                |---|--:|--:|--:|--:|--:|--:|--:|--:|
+                | Scenario | Orders placed | 201s | Confirmed | Rejected | Stock (initial → final) | Lowest stock seen | Oversold | Lost | Doubled |
+                |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|
                 """;
     }
 
     private static String format(Line line) {
-        return "| %s | %d | %d | %d | %d | %d → %d | %d | %d | %d |%n"
+        return "| %s | %d | %d | %d | %d | %d → %d | %d | %d | %d | %d |%n"
                 .formatted(
                         line.scenario(),
                         line.placed(),
@@ -69,6 +103,7 @@ final class ReliabilityReport {
                         line.initialStock(),
                         line.finalStock(),
                         line.lowestStock(),
+                        line.oversold(),
                         line.lost(),
                         line.doubled());
     }
