@@ -1,5 +1,6 @@
 package io.github.ordersync.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -73,13 +74,14 @@ final class KafkaProbe {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-            await("records " + keys + " on " + topic).atMost(WITHIN).until(() -> {
+            await("records " + keys + " on " + topic).atMost(WITHIN).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     if (keys.contains(record.key())) {
                         found.putIfAbsent(record.key(), record);
                     }
                 });
-                return found.keySet().containsAll(keys);
+                // on a timeout, the message names the records that never came
+                assertThat(found.keySet()).as("keys found on " + topic).containsAll(keys);
             });
             return found;
         }
