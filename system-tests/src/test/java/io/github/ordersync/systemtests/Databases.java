@@ -183,7 +183,7 @@ final class Databases {
     }
 
     /**
-     * {@code SET GLOBAL read_only}, as a failover or an operator does: accounts without the READ ONLY ADMIN
+     * {@code SET GLOBAL read_only}, as a failover or an operator does: accounts without the READ_ONLY ADMIN
      * privilege (every service's) get error 1290 on each write until it is off again. Done as the database's
      * administrator: mariadb-install-db gives root, and the operating system user who ran it, an account that
      * authenticates by the peer of the server's Unix socket (unix_socket plugin), no password.
@@ -195,7 +195,7 @@ final class Databases {
                 Statement sql = root.createStatement()) {
             sql.execute("SET GLOBAL read_only = " + (on ? "ON" : "OFF"));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot switch read_only as root through " + socket, e);
+            throw new IllegalStateException("Cannot switch read_only as the administrator through " + socket, e);
         }
     }
 

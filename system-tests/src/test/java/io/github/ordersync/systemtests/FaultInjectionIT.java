@@ -188,8 +188,8 @@ class FaultInjectionIT {
         kafka.awaitCaughtUp(SINK_GROUP, List.of(LocalStack.ORDERS_TOPIC, LocalStack.ORDER_OUTCOMES_TOPIC));
         String afterTheSink = db.fingerprint();
 
-        ReliabilityReport.replayed(
-                "5. every order replayed to the catalog and to the sink", orders, before, db.books());
+        ReliabilityReport.add(ReliabilityReport.replayed(
+                "5. every order replayed to the catalog and to the sink", orders, before, db.books()));
         assertThat(afterTheCatalog)
                 .as("stock and decisions after the catalog read everything again")
                 .isEqualTo(fingerprint);

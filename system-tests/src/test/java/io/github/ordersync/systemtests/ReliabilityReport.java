@@ -52,7 +52,7 @@ final class ReliabilityReport {
                     - before.confirmedQty().get(product.getKey());
             oversold += Math.max(0, confirmedByTheReplay - product.getValue());
         }
-        Line line = new Line(
+        return new Line(
                 scenario,
                 (int) records,
                 after.rows(),
@@ -66,8 +66,6 @@ final class ReliabilityReport {
                         + Math.abs(before.totalStock() - after.totalStock()),
                 Math.min(before.lowestStock(), after.lowestStock()),
                 oversold);
-        add(line);
-        return line;
     }
 
     static synchronized String table() {
