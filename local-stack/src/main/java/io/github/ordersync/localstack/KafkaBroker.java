@@ -1,13 +1,17 @@
 package io.github.ordersync.localstack;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,14 +31,21 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
-/** A single-node Kafka in KRaft combined mode (broker and controller), running in this JVM. */
+/**
+ * A single-node Kafka in KRaft combined mode (broker and controller), running in this JVM, or in a JVM of its own
+ * ({@link KafkaBrokerMain}) when a fault test must pause it as a process.
+ */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    /** The server in this JVM, or the JVM it runs in. */
+    private final AutoCloseable running;
+
     private final String bootstrapServers;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private KafkaBroker(AutoCloseable running, String bootstrapServers) {
+        this.running = running;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -56,7 +67,34 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(server, "127.0.0.1:" + port);
+        AutoCloseable stop = () -> {
+            server.shutdown();
+            server.awaitShutdown();
+        };
+        return new KafkaBroker(stop, "127.0.0.1:" + port);
+    }
+
+    /**
+     * As {@link #start}, in a child JVM: a process of its own that {@link #pause} can stop and {@link #resume}
+     * continue. Ready when it answers an admin client.
+     */
+    static KafkaBroker startInOwnJvm(StackSettings settings) {
+        ChildJvm jvm = ChildJvm.start(
+                "The Kafka broker",
+                List.of(
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-cp",
+                        ownClasspath(settings),
+                        KafkaBrokerMain.class.getName(),
+                        Integer.toString(settings.kafkaPort()),
+                        Integer.toString(settings.kafkaControllerPort()),
+                        settings.dataDir().toAbsolutePath().toString()),
+                Map.of(),
+                settings.dataDir().resolve("logs/kafka.log"));
+        KafkaBroker broker = new KafkaBroker(jvm, "127.0.0.1:" + settings.kafkaPort());
+        broker.awaitAnswer(jvm);
+        return broker;
     }
 
     public String bootstrapServers() {
@@ -86,10 +124,81 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** {@code SIGSTOP}: the broker keeps its connections but answers nothing, as in a long GC pause. For fault tests. */
+    void pause() {
+        ownJvm().signal("STOP");
+    }
+
+    /** {@code SIGCONT} after {@link #pause}. */
+    void resume() {
+        ownJvm().signal("CONT");
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        try {
+            running.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop cleanly", e);
+        }
+    }
+
+    private ChildJvm ownJvm() {
+        if (running instanceof ChildJvm jvm) {
+            return jvm;
+        }
+        throw new IllegalStateException("The broker runs inside this JVM and cannot be paused: start the stack with "
+                + LocalStack.KAFKA_IN_OWN_JVM + "=true");
+    }
+
+    /** Waits until the broker in the child JVM lists the cluster's nodes; stops it and fails otherwise. */
+    private void awaitAnswer(ChildJvm jvm) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                2_000))) {
+            while (Instant.now().isBefore(deadline) && jvm.isAlive()) {
+                try {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(2, TimeUnit.SECONDS)
+                            .isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException notYet) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                Pause.briefly();
+            }
+        }
+        jvm.close();
+        throw new IllegalStateException("The Kafka broker did not answer within " + START_TIMEOUT + ". Its log, "
+                + jvm.logFile() + ", ends with:\n" + Logs.tail(jvm.logFile(), 40));
+    }
+
+    /** This module's classes and its runtime libraries (local-stack/target/lib, made by ./mvnw package). */
+    private static String ownClasspath(StackSettings settings) {
+        Path lib = settings.pluginPath().resolveSibling("lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");
+        }
+        try {
+            Path ownClasses = Path.of(KafkaBrokerMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return ownClasses + File.pathSeparator + lib.toAbsolutePath() + File.separator + "*";
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Properties config(int port, int controllerPort, Path logDir) {

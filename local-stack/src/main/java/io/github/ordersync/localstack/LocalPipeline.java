@@ -19,6 +19,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalStack stack;
     private final Services services;
     private final List<ServiceProcess> orderServices;
+    private final List<ServiceProcess> otherCatalogServices = new ArrayList<>();
     private ServiceProcess catalogService;
 
     private LocalPipeline(
@@ -39,8 +40,8 @@ public final class LocalPipeline implements AutoCloseable {
         Path logs = logDir(stack);
         ExecutorService starter =
                 Executors.newFixedThreadPool(1 + services.orderServicePorts().size());
-        CompletableFuture<ServiceProcess> catalog =
-                CompletableFuture.supplyAsync(() -> startCatalogService(stack, services), starter);
+        CompletableFuture<ServiceProcess> catalog = CompletableFuture.supplyAsync(
+                () -> startCatalogService(stack, services, services.catalogServicePort()), starter);
         List<CompletableFuture<ServiceProcess>> orders = services.orderServicePorts().stream()
                 .map(port -> CompletableFuture.supplyAsync(
                         () -> recorded(
@@ -104,16 +105,32 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts catalog-service again on its port, after {@link #killCatalogService} or {@link #stopCatalogService}. */
     public void startCatalogService() {
-        catalogService = startCatalogService(stack, services);
+        catalogService = startCatalogService(stack, services, services.catalogServicePort());
     }
 
-    private static ServiceProcess startCatalogService(LocalStack stack, Services services) {
+    /**
+     * Starts one more catalog-service instance, on a free port, in the same consumer group: the instances share the
+     * orders topic's partitions, and each start or end of one moves them (a rebalance). For fault tests.
+     */
+    public ServiceProcess startAnotherCatalogService() {
+        ServiceProcess another = startCatalogService(stack, services, Ports.free());
+        otherCatalogServices.add(another);
+        return another;
+    }
+
+    /** Stops (SIGTERM) the instances of {@link #startAnotherCatalogService} that still run. */
+    public void stopOtherCatalogServices() {
+        otherCatalogServices.forEach(ServiceProcess::close);
+        otherCatalogServices.clear();
+    }
+
+    private static ServiceProcess startCatalogService(LocalStack stack, Services services, int port) {
         return recorded(
                 stack,
                 ServiceProcess.start(
                         "catalog-service",
                         services.catalogServiceJar(),
-                        services.catalogServicePort(),
+                        port,
                         stack.catalogServiceEnvironment(),
                         logDir(stack),
                         services.jvmOptions()));
@@ -139,6 +156,7 @@ public final class LocalPipeline implements AutoCloseable {
     @Override
     public void close() {
         orderServices.forEach(ServiceProcess::close);
+        stopOtherCatalogServices();
         catalogService.close();
         stack.close();
     }

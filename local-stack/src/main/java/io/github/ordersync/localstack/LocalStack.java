@@ -28,6 +28,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String ORDERS_DEAD_LETTER_TOPIC = "orders-dlt";
     public static final String ORDERS_SINK_DEAD_LETTER_TOPIC = "orders-sink-dlq";
 
+    /**
+     * Set to {@code true} in the environment, the broker runs in a JVM of its own instead of this one: a process
+     * that {@link #pauseKafka} can pause. For fault tests; the default saves a JVM.
+     */
+    public static final String KAFKA_IN_OWN_JVM = "KAFKA_IN_OWN_JVM";
+
     /** Every topic the pipeline uses, with its partition count; one broker, so one replica each. */
     static final List<NewTopic> TOPICS = List.of(
             new NewTopic(ORDERS_TOPIC, 3, (short) 1),
@@ -91,9 +97,7 @@ public final class LocalStack implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         CompletableFuture<MariaDb> database =
                 CompletableFuture.supplyAsync(() -> MariaDb.start(settings.mariadbPort(), settings.dataDir()), starter);
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(), settings.dataDir()),
-                starter);
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startBroker, starter);
         starter.shutdown();
         // Both start in parallel; whichever started is stopped by close() even if the other failed.
         CompletableFuture.allOf(database, broker)
@@ -143,6 +147,12 @@ public final class LocalStack implements AutoCloseable {
                 connect.url(),
                 connectors,
                 connect.logFile());
+    }
+
+    private KafkaBroker startBroker() {
+        return Boolean.parseBoolean(environment.get(KAFKA_IN_OWN_JVM))
+                ? KafkaBroker.startInOwnJvm(settings)
+                : KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(), settings.dataDir());
     }
 
     /** At every start, also of a data directory prepared before: the start may bring install-db's defaults back. */
@@ -228,8 +238,23 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the broker again on the same ports and log directory. */
     public void startKafka() {
-        kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(), settings.dataDir());
+        kafka = startBroker();
         log.info("Kafka          ready  {}  (restarted)", kafka.bootstrapServers());
+    }
+
+    /**
+     * {@code SIGSTOP} to the broker's process: its connections stay open, nothing is answered, as in a long GC
+     * pause or a frozen VM. Needs {@link #KAFKA_IN_OWN_JVM}.
+     */
+    public void pauseKafka() {
+        kafka.pause();
+        log.info("Kafka          paused (SIGSTOP)");
+    }
+
+    /** {@code SIGCONT}: the broker goes on where it was paused. */
+    public void resumeKafka() {
+        kafka.resume();
+        log.info("Kafka          resumed (SIGCONT)");
     }
 
     /** Stops MariaDB; its data directory stays. */

@@ -3,6 +3,10 @@ package io.github.ordersync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ordersync.connectguard.OrderRowGuard;
+import io.github.ordersync.orderrules.StrictJsonConverter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +22,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -38,19 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OrderTableBoundariesIT {
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
-
-    private static final Schema DECIDED = SchemaBuilder.struct()
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field("status", Schema.STRING_SCHEMA)
-            .field("reason", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("created_at", Timestamp.SCHEMA)
-            .field("decided_at", Timestamp.SCHEMA)
-            .build();
 
     private static MariaDb mariadb;
     private static DatabaseAccount sink;
@@ -147,7 +136,7 @@ class OrderTableBoundariesIT {
         OrderRowGuard<SinkRecord> guard = new OrderRowGuard<>();
         guard.configure(Map.of("kind", "decided"));
         try {
-            guard.apply(new SinkRecord("order-outcomes", 0, Schema.STRING_SCHEMA, "key", DECIDED, row, 0));
+            guard.apply(new SinkRecord("order-outcomes", 0, Schema.STRING_SCHEMA, "key", row.schema(), row, 0));
             return true;
         } catch (DataException refused) {
             return false;
@@ -181,18 +170,18 @@ class OrderTableBoundariesIT {
         return LocalDateTime.ofInstant(time.toInstant(), ZoneOffset.UTC);
     }
 
+    /** The golden decision of contracts/, as the sink's converter reads it, under a new order id. */
     private static Struct decidedOrder() {
-        Date now = new Date();
-        return new Struct(DECIDED)
-                .put("order_id", UUID.randomUUID().toString())
-                .put("user_id", "user-1")
-                .put("product_id", "CATALOG-001")
-                .put("qty", 3)
-                .put("unit_price", 1500L)
-                .put("total_price", 4500L)
-                .put("status", "CONFIRMED")
-                .put("created_at", now)
-                .put("decided_at", now);
+        try {
+            Struct golden = (Struct) StrictJsonConverter.forValues()
+                    .toConnectData(
+                            "order-outcomes",
+                            Files.readAllBytes(ProjectLayout.root().resolve("contracts/order-decided.json")))
+                    .value();
+            return golden.put("order_id", UUID.randomUUID().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Arguments boundary(String name, UnaryOperator<Struct> change, boolean fits) {

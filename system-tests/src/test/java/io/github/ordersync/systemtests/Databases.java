@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -136,6 +137,66 @@ final class Databases {
                 + single(
                         catalog(),
                         "SELECT CONCAT(SUM(stock), '/', BIT_XOR(CRC32(CONCAT(product_id, stock))))" + " FROM products");
+    }
+
+    /**
+     * Everything both databases hold, summed: the shared table's rows, the catalog's decisions by status, and per
+     * product its stock and the quantity its confirmed decisions took.
+     */
+    record Books(int rows, int confirmed, int rejected, Map<String, Integer> stock, Map<String, Integer> confirmedQty) {
+
+        int decisions() {
+            return confirmed + rejected;
+        }
+
+        int totalStock() {
+            return stock.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int lowestStock() {
+            return stock.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        }
+    }
+
+    Books books() {
+        int rows = Integer.parseInt(single(orders(), "SELECT COUNT(*) FROM orders"));
+        int confirmed =
+                Integer.parseInt(single(catalog(), "SELECT COUNT(*) FROM order_decisions WHERE status = 'CONFIRMED'"));
+        int rejected =
+                Integer.parseInt(single(catalog(), "SELECT COUNT(*) FROM order_decisions WHERE status = 'REJECTED'"));
+        Map<String, Integer> stock = new HashMap<>();
+        Map<String, Integer> confirmedQty = new HashMap<>();
+        try (Connection db = catalog();
+                PreparedStatement select = db.prepareStatement("SELECT p.product_id, p.stock, COALESCE(SUM(d.qty), 0)"
+                        + " FROM products p LEFT JOIN order_decisions d"
+                        + " ON d.product_id = p.product_id AND d.status = 'CONFIRMED'"
+                        + " GROUP BY p.product_id, p.stock");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                stock.put(row.getString(1), row.getInt(2));
+                confirmedQty.put(row.getString(1), row.getInt(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Books(rows, confirmed, rejected, stock, confirmedQty);
+    }
+
+    /**
+     * {@code SET GLOBAL read_only}, as a failover or an operator does: accounts without the READ_ONLY ADMIN
+     * privilege (every service's) get error 1290 on each write until it is off again. Done as the database's
+     * administrator: mariadb-install-db gives root, and the operating system user who ran it, an account that
+     * authenticates by the peer of the server's Unix socket (unix_socket plugin), no password.
+     */
+    void readOnly(boolean on) {
+        String socket = single(catalog(), "SELECT @@socket");
+        try (Connection root = DriverManager.getConnection(
+                        "jdbc:mariadb://localhost/?localSocket=" + socket, System.getProperty("user.name"), null);
+                Statement sql = root.createStatement()) {
+            sql.execute("SET GLOBAL read_only = " + (on ? "ON" : "OFF"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot switch read_only as the administrator through " + socket, e);
+        }
     }
 
     private interface RowReader {

@@ -1,5 +1,6 @@
 package io.github.ordersync.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -73,13 +74,14 @@ final class KafkaProbe {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-            await("records " + keys + " on " + topic).atMost(WITHIN).until(() -> {
+            await("records " + keys + " on " + topic).atMost(WITHIN).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     if (keys.contains(record.key())) {
                         found.putIfAbsent(record.key(), record);
                     }
                 });
-                return found.keySet().containsAll(keys);
+                // on a timeout, the message names the records that never came
+                assertThat(found.keySet()).as("keys found on " + topic).containsAll(keys);
             });
             return found;
         }
@@ -88,6 +90,25 @@ final class KafkaProbe {
     /** The sum of the topics' end offsets: how many records were ever written to them. */
     long endOffsets(Collection<String> topics) throws Exception {
         return latest(topics).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The end offset of every partition of these topics: how far they were written up to this moment. */
+    Map<TopicPartition, Long> writtenSoFar(Collection<String> topics) throws Exception {
+        return latest(topics);
+    }
+
+    /**
+     * How many of the records written up to {@code written} the group has not committed: read right after a
+     * consumer was killed, a lower bound of the records it had in flight or not yet fetched.
+     */
+    long notCommitted(String group, Map<TopicPartition, Long> written) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        return written.entrySet().stream()
+                .mapToLong(end -> {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    return Math.max(0, end.getValue() - (offset == null ? 0 : offset.offset()));
+                })
+                .sum();
     }
 
     /** Waits until the consumer group has committed offsets up to the end of these topics. */

@@ -79,12 +79,12 @@ final class Ledger implements AutoCloseable {
         int confirmed = count(rows, "CONFIRMED");
         int rejected = count(rows, "REJECTED");
         int stockDrift = 0;
+        int oversold = 0;
         for (String product : products()) {
-            int confirmedQty = rows.stream()
-                    .filter(row -> row.productId().equals(product) && "CONFIRMED".equals(row.status()))
-                    .mapToInt(OrderState::qty)
-                    .sum();
-            stockDrift += Math.abs(initialStock.get(product) - confirmedQty - finalStock.get(product));
+            int initial = initialStock.get(product);
+            stockDrift += Math.abs(initial - confirmedQty(rows, product) - finalStock.get(product));
+            // from the catalog's decisions alone: holds even if the products table lost its CHECK (stock >= 0)
+            oversold += Math.max(0, confirmedQty(decisions, product) - initial);
         }
         Set<String> decidedDifferently = rows.stream()
                 .filter(row -> decisions.stream()
@@ -103,7 +103,8 @@ final class Ledger implements AutoCloseable {
                 finalStock.values().stream().mapToInt(Integer::intValue).sum(),
                 lost.size(),
                 withoutA201.size() + stockDrift,
-                lowestStock.get());
+                lowestStock.get(),
+                oversold);
         ReliabilityReport.add(line);
 
         assertThat(lost).as("orders with a 201 missing from the shared table").isEmpty();
@@ -117,6 +118,9 @@ final class Ledger implements AutoCloseable {
         assertThat(confirmed + rejected).isEqualTo(accepted.size());
         assertThat(rows).hasSize(accepted.size());
         assertThat(lowestStock.get()).as("lowest stock seen").isNotNegative();
+        assertThat(oversold)
+                .as("items confirmed beyond a product's initial stock")
+                .isZero();
         return line;
     }
 
@@ -146,6 +150,13 @@ final class Ledger implements AutoCloseable {
 
     private static Set<String> ids(List<OrderState> rows) {
         return rows.stream().map(OrderState::orderId).collect(Collectors.toSet());
+    }
+
+    private static int confirmedQty(List<OrderState> rows, String product) {
+        return rows.stream()
+                .filter(row -> row.productId().equals(product) && "CONFIRMED".equals(row.status()))
+                .mapToInt(OrderState::qty)
+                .sum();
     }
 
     private static int count(List<OrderState> rows, String status) {

@@ -40,6 +40,8 @@ final class OrderLoad {
     private final List<String> orderServices;
     private final List<Line> lines;
     private final int clients;
+    private final Duration interval;
+    private final Instant startedAt = Instant.now();
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(4))
@@ -49,10 +51,11 @@ final class OrderLoad {
     private ExecutorService pool;
     private List<Future<Placed>> futures;
 
-    private OrderLoad(List<String> orderServices, List<Line> lines, int clients) {
+    private OrderLoad(List<String> orderServices, List<Line> lines, int clients, Duration interval) {
         this.orderServices = orderServices;
         this.lines = lines;
         this.clients = clients;
+        this.interval = interval;
     }
 
     /** {@code count} orders of 1-3 items spread over the products, in an order fixed by the seed. */
@@ -67,10 +70,22 @@ final class OrderLoad {
 
     /** Starts placing the orders in the background, alternating between the order-service instances. */
     static OrderLoad start(List<String> orderServices, List<Line> lines, int clients) {
-        OrderLoad load = new OrderLoad(orderServices, lines, clients);
-        load.pool = Executors.newFixedThreadPool(clients);
+        return start(new OrderLoad(orderServices, lines, clients, Duration.ZERO));
+    }
+
+    /**
+     * As {@link #start}, at a steady pace: order i is not placed before {@code i / perSecond} seconds into the load,
+     * so that the load lasts long enough for something to happen in its middle.
+     */
+    static OrderLoad paced(List<String> orderServices, List<Line> lines, int clients, int perSecond) {
+        return start(new OrderLoad(
+                orderServices, lines, clients, Duration.ofSeconds(1).dividedBy(perSecond)));
+    }
+
+    private static OrderLoad start(OrderLoad load) {
+        load.pool = Executors.newFixedThreadPool(load.clients);
         List<Future<Placed>> futures = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < load.lines.size(); i++) {
             int index = i;
             futures.add(load.pool.submit(() -> load.place(index)));
         }
@@ -102,7 +117,13 @@ final class OrderLoad {
         return placed;
     }
 
+    /** Whether every client has finished. */
+    boolean done() {
+        return pool.isTerminated();
+    }
+
     private Placed place(int index) {
+        awaitTurn(index);
         Line line = lines.get(index);
         String service = orderServices.get(index % orderServices.size());
         String key = "load-" + UUID.randomUUID();
@@ -146,6 +167,14 @@ final class OrderLoad {
             retryDelay();
         }
         return new Placed(line.product(), line.qty(), null, unavailable, otherFailures);
+    }
+
+    /** A paced client's wait for its order's turn; this is the simulated clients' pace, not a test wait. */
+    private void awaitTurn(int index) {
+        Instant turn = startedAt.plus(interval.multipliedBy(index));
+        for (Instant now = Instant.now(); now.isBefore(turn); now = Instant.now()) {
+            LockSupport.parkNanos(Duration.between(now, turn).toNanos());
+        }
     }
 
     /** A client's pause before it retries, as Retry-After asks; this is the simulated client, not a test wait. */

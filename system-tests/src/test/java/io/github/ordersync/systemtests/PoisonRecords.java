@@ -50,6 +50,42 @@ final class PoisonRecords {
         return poison;
     }
 
+    /**
+     * Well-formed order envelopes that say something no placed order can: each could pass one consumer's checks
+     * and not the other's, so the catalog and the sink must agree on them. Keyed by what is wrong.
+     */
+    static Map<String, byte[]> disputed(byte[] realOrderEvent) throws IOException {
+        ObjectNode envelope = (ObjectNode) JSON.readTree(realOrderEvent);
+        Map<String, byte[]> disputed = new LinkedHashMap<>();
+        disputed.put("zero-unit-price", variant(envelope, (schema, payload) -> {
+            payload.put("unit_price", 0);
+            payload.put("total_price", 0);
+        }));
+        // UUID.fromString accepts it; it is no UUID order-service makes
+        disputed.put(
+                "order-id-1-1-1-1-1", variant(envelope, (schema, payload) -> payload.put("order_id", "1-1-1-1-1")));
+        disputed.put("confirmed-on-orders", variant(envelope, (schema, payload) -> payload.put("status", "CONFIRMED")));
+        disputed.put(
+                "created-after-9999",
+                variant(envelope, (schema, payload) -> payload.put("created_at", 253_402_300_800_000L)));
+        disputed.put(
+                "total-not-qty-times-price",
+                variant(
+                        envelope,
+                        (schema, payload) -> payload.put(
+                                "total_price", payload.get("total_price").asLong() + 1)));
+        return disputed;
+    }
+
+    /** The same order (its id) with another quantity, and a total that fits it: a contradiction of what was placed. */
+    static byte[] sameOrderWithQty(byte[] realOrderEvent, int qty) throws IOException {
+        ObjectNode envelope = (ObjectNode) JSON.readTree(realOrderEvent);
+        ObjectNode payload = (ObjectNode) envelope.get("payload");
+        payload.put("qty", qty);
+        payload.put("total_price", qty * payload.get("unit_price").asLong());
+        return bytes(envelope);
+    }
+
     private interface Change {
         void apply(ObjectNode schema, ObjectNode payload);
     }

@@ -14,11 +14,16 @@ final class TestPipelines {
     private TestPipelines() {}
 
     static LocalPipeline start(String name, int orderServices) {
+        return start(name, orderServices, Map.of());
+    }
+
+    /** As {@link #start(String, int)}, with settings for the stack in its environment (see {@link LocalStack}). */
+    static LocalPipeline start(String name, int orderServices, Map<String, String> environment) {
         Path dataDir = Path.of("target", name).toAbsolutePath();
         LocalStack.deleteData(dataDir);
         return LocalPipeline.start(
                 StackSettings.withFreePorts(dataDir),
-                Map.of(),
+                environment,
                 new LocalPipeline.Services(
                         Path.of(System.getProperty("order-service.jar")),
                         IntStream.range(0, orderServices)

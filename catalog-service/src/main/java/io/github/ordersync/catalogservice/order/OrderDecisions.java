@@ -39,9 +39,9 @@ class OrderDecisions {
             if (same) {
                 return Optional.empty();
             }
-            return Optional.of("Order " + order.orderId() + " was decided for " + qty + " x " + productId
-                    + (unitPrice == null ? "" : " at " + unitPrice) + "; this record says " + order.qty() + " x "
-                    + order.productId() + " at " + order.unitPrice());
+            return Optional.of("Order " + order.orderId() + " contradicts its decision: decided for " + qty + " x "
+                    + productId + (unitPrice == null ? "" : " at " + unitPrice) + ", this record says " + order.qty()
+                    + " x " + order.productId() + " at " + order.unitPrice());
         }
     }
 

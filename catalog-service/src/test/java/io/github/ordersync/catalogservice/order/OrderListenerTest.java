@@ -221,7 +221,7 @@ class OrderListenerTest {
         assertThat(failure).isInstanceOf(OrderListener.OrderRefused.class);
         assertThat(failure.getIndex()).isEqualTo(1);
         assertThat(failure.getCause().getMessage())
-                .isEqualTo("Order " + decided + " was decided for 1 x CATALOG-001 at 1500;"
+                .isEqualTo("Order " + decided + " contradicts its decision: decided for 1 x CATALOG-001 at 1500,"
                         + " this record says 3 x CATALOG-001 at 1500");
         assertThat(stored.get(decided).qty()).isEqualTo(1);
         assertThat(stock.get(PRODUCT)).isEqualTo(3);
