@@ -33,16 +33,24 @@ class OrderDecisions {
 
         /** Why {@code order}, arriving under this order's id, is not the order decided, or empty if it is. */
         Optional<String> contradiction(OrderPlaced order) {
-            boolean same = productId.equals(order.productId())
-                    && qty == order.qty()
-                    && (unitPrice == null || unitPrice == order.unitPrice());
-            if (same) {
-                return Optional.empty();
-            }
-            return Optional.of("Order " + order.orderId() + " contradicts its decision: decided for " + qty + " x "
-                    + productId + (unitPrice == null ? "" : " at " + unitPrice) + ", this record says " + order.qty()
-                    + " x " + order.productId() + " at " + order.unitPrice());
+            return OrderDecisions.contradiction(productId, qty, unitPrice, order);
         }
+    }
+
+    /**
+     * Why {@code order} is not the order already known under its id (product, quantity and, where known, price), or
+     * empty if it is. The time may differ: a retry with the same Idempotency-Key is the same order placed later.
+     */
+    static Optional<String> contradiction(String productId, int qty, Long unitPrice, OrderPlaced order) {
+        boolean same = productId.equals(order.productId())
+                && qty == order.qty()
+                && (unitPrice == null || unitPrice == order.unitPrice());
+        if (same) {
+            return Optional.empty();
+        }
+        return Optional.of("Order " + order.orderId() + " contradicts its decision: decided for " + qty + " x "
+                + productId + (unitPrice == null ? "" : " at " + unitPrice) + ", this record says " + order.qty()
+                + " x " + order.productId() + " at " + order.unitPrice());
     }
 
     /** The stored decisions among {@code orderIds}, by order id. */

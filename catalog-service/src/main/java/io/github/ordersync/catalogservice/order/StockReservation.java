@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,17 +60,18 @@ class StockReservation {
         for (int i = 0; i < orders.size(); i++) {
             OrderPlaced order = orders.get(i);
             OrderDecisions.Stored decided = stored.get(order.orderId());
-            if (decided == null) {
-                OrderPlaced first = undecided.putIfAbsent(order.orderId(), order);
-                decided = first == null
-                        ? null
-                        : new OrderDecisions.Stored(first.productId(), first.qty(), first.unitPrice(), null);
-            }
+            Optional<String> contradiction = Optional.empty();
             if (decided != null) {
-                int index = i;
-                decided.contradiction(order).ifPresent(reason -> {
-                    throw new Contradiction(index, reason);
-                });
+                contradiction = decided.contradiction(order);
+            } else {
+                OrderPlaced first = undecided.putIfAbsent(order.orderId(), order);
+                if (first != null) {
+                    contradiction =
+                            OrderDecisions.contradiction(first.productId(), first.qty(), first.unitPrice(), order);
+                }
+            }
+            if (contradiction.isPresent()) {
+                throw new Contradiction(i, contradiction.get());
             }
         }
         Map<UUID, Decision> decisionOf = new HashMap<>();
