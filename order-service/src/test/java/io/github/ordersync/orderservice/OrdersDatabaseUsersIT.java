@@ -41,8 +41,10 @@ class OrdersDatabaseUsersIT {
 
         try (MariaDBContainer database = Containers.ordersDatabase(DatabaseAccount.orderService(environment))) {
             database.start();
+            // The server, not mydb: catalog_service may not use mydb.
+            String server = "jdbc:mariadb://" + database.getHost() + ":" + database.getMappedPort(3306) + "/";
             for (Map.Entry<String, Set<String>> user : defined.entrySet()) {
-                assertThat(shownGrants(database.getJdbcUrl(), accounts.get(user.getKey())))
+                assertThat(shownGrants(server, accounts.get(user.getKey())))
                         .as("SHOW GRANTS of %s", user.getKey())
                         .isEqualTo(user.getValue());
             }
