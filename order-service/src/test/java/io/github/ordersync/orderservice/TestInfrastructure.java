@@ -1,5 +1,6 @@
 package io.github.ordersync.orderservice;
 
+import io.github.ordersync.localstack.DatabaseAccount;
 import io.github.ordersync.testinfra.Containers;
 import io.github.ordersync.testinfra.LocalStacks;
 import io.github.ordersync.testinfra.TestInfra;
@@ -29,7 +30,7 @@ public class TestInfrastructure {
     @ServiceConnection
     @Conditional(TestInfra.OnContainers.class)
     MariaDBContainer ordersDatabase() {
-        return Containers.ordersDatabase("order_service", "local-demo-order-service");
+        return Containers.ordersDatabase(DatabaseAccount.orderService(System.getenv()));
     }
 
     @Bean

@@ -1,6 +1,12 @@
 package io.github.ordersync.testinfra;
 
+import io.github.ordersync.localstack.DatabaseAccount;
 import io.github.ordersync.localstack.ProjectLayout;
+import io.github.ordersync.localstack.StackDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.utility.MountableFile;
@@ -20,12 +26,33 @@ public final class Containers {
         return new KafkaContainer(KAFKA_IMAGE);
     }
 
-    /** The shared orders database, with the table of connect-config/mydb-schema.sql (what the sink writes). */
-    public static MariaDBContainer ordersDatabase(String user, String password) {
-        return database("mydb", user, password)
+    /**
+     * The shared orders database, with the table of connect-config/mydb-schema.sql (what the sink writes) and the
+     * users of stack/users.sql, as the other launchers create them; the tests connect as {@code account}, one of
+     * them. Passwords come from the environment, with the same local-demo defaults as the local stack's.
+     */
+    public static MariaDBContainer ordersDatabase(DatabaseAccount account) {
+        return database("mydb", account.user(), account.password())
                 .withCopyFileToContainer(
                         MountableFile.forHostPath(ProjectLayout.root().resolve("connect-config/mydb-schema.sql")),
-                        "/docker-entrypoint-initdb.d/mydb-schema.sql");
+                        "/docker-entrypoint-initdb.d/1-mydb-schema.sql")
+                .withCopyToContainer(
+                        Transferable.of(stackUsersSql(account, System.getenv())),
+                        "/docker-entrypoint-initdb.d/2-stack-users.sql");
+    }
+
+    /**
+     * stack/users.sql, after taking back what the image's entrypoint granted the container's own user (all of the
+     * database), so that user has only the privileges of the definition.
+     */
+    static String stackUsersSql(DatabaseAccount account, Map<String, String> environment) {
+        List<String> statements = new ArrayList<>();
+        statements.add("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + account.user() + "'@'%'");
+        statements.addAll(StackDefinition.userStatements(StackDefinition.passwords(
+                DatabaseAccount.ordersSink(environment),
+                DatabaseAccount.orderService(environment),
+                DatabaseAccount.catalogService(environment))));
+        return String.join(";\n", statements) + ";\n";
     }
 
     /** An empty database owned by the user. */

@@ -1,0 +1,125 @@
+package io.github.ordersync.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local stack's end state is what stack/ and connect-config/ define: topics, users and grants, connectors. */
+class StackDefinitionIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        Path dataDir = Path.of("target/stack-definition-it").toAbsolutePath();
+        LocalStack.deleteData(dataDir);
+        stack = LocalStack.start(StackSettings.withFreePorts(dataDir), Map.of());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void brokerHasTheDefinitionsTopicsWithTheirPartitions() throws Exception {
+        Map<String, Integer> defined =
+                StackDefinition.topics().stream().collect(Collectors.toMap(NewTopic::name, NewTopic::numPartitions));
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(defined.keySet()).allTopicNames().get();
+
+            assertThat(described.values().stream()
+                            .collect(Collectors.toMap(
+                                    TopicDescription::name,
+                                    topic -> topic.partitions().size())))
+                    .isEqualTo(defined);
+        }
+        assertThat(defined)
+                .containsKeys(
+                        LocalStack.ORDERS_TOPIC,
+                        LocalStack.ORDER_OUTCOMES_TOPIC,
+                        LocalStack.ORDERS_DEAD_LETTER_TOPIC,
+                        LocalStack.ORDERS_SINK_DEAD_LETTER_TOPIC);
+    }
+
+    @Test
+    void eachUserHasExactlyTheDefinitionsGrants() throws SQLException {
+        Map<String, DatabaseAccount> accounts = Stream.of(
+                        stack.sinkAccount(), stack.orderServiceAccount(), stack.catalogServiceAccount())
+                .collect(Collectors.toMap(account -> account.user() + "@%", Function.identity()));
+
+        Map<String, Set<String>> defined = StackDefinition.grants();
+
+        assertThat(accounts.keySet()).as("users of stack/users.sql").isEqualTo(defined.keySet());
+        for (Map.Entry<String, Set<String>> user : defined.entrySet()) {
+            assertThat(shownGrants(accounts.get(user.getKey())))
+                    .as("SHOW GRANTS of %s", user.getKey())
+                    .isEqualTo(user.getValue());
+        }
+    }
+
+    @Test
+    void registeredConnectorHasItsConfigFileAndReadsTheDefinitionsTopics() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> file = json.readValue(
+                MariaDb.read(stack.settings().connectConfigDir().resolve("orders-sink.json")), Map.class);
+
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/orders-sink/config"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Map<String, String> registered = json.readValue(response.body(), Map.class);
+
+        assertThat(registered).containsEntry("name", "orders-sink");
+        registered.remove("name");
+        assertThat(registered).isEqualTo(file);
+        assertThat(registered)
+                .containsEntry("topics", LocalStack.ORDERS_TOPIC + "," + LocalStack.ORDER_OUTCOMES_TOPIC)
+                .containsEntry("predicates.isPlacedOrder.pattern", LocalStack.ORDERS_TOPIC)
+                .containsEntry("errors.deadletterqueue.topic.name", LocalStack.ORDERS_SINK_DEAD_LETTER_TOPIC);
+    }
+
+    /** What SHOW GRANTS reports for the account, as the account sees it, without the USAGE every user has. */
+    private static Set<String> shownGrants(DatabaseAccount account) throws SQLException {
+        Set<String> grants = new TreeSet<>();
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(""), account.user(), account.password());
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SHOW GRANTS")) {
+            while (rows.next()) {
+                String grant = StackDefinition.normalizedGrant(rows.getString(1));
+                if (!grant.startsWith("GRANT USAGE ON *.* ")) {
+                    grants.add(grant);
+                }
+            }
+        }
+        return grants;
+    }
+}
