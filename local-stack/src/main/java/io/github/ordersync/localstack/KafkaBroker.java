@@ -1,12 +1,10 @@
 package io.github.ordersync.localstack;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "-Xms128m",
                         "-Xmx512m",
                         "-cp",
-                        ownClasspath(settings),
+                        LocalStackProcess.classpath(settings),
                         KafkaBrokerMain.class.getName(),
                         Integer.toString(settings.kafkaPort()),
                         Integer.toString(settings.kafkaControllerPort()),
@@ -181,24 +179,6 @@ public final class KafkaBroker implements AutoCloseable {
         jvm.close();
         throw new IllegalStateException("The Kafka broker did not answer within " + START_TIMEOUT + ". Its log, "
                 + jvm.logFile() + ", ends with:\n" + Logs.tail(jvm.logFile(), 40));
-    }
-
-    /** This module's classes and its runtime libraries (local-stack/target/lib, made by ./mvnw package). */
-    private static String ownClasspath(StackSettings settings) {
-        Path lib = settings.pluginPath().resolveSibling("lib");
-        if (!Files.isDirectory(lib)) {
-            throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");
-        }
-        try {
-            Path ownClasses = Path.of(KafkaBrokerMain.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return ownClasses + File.pathSeparator + lib.toAbsolutePath() + File.separator + "*";
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Properties config(int port, int controllerPort, Path logDir) {
