@@ -24,7 +24,7 @@ bench_jar="benchmarks/target/benchmarks-$version.jar"
 order_jar="order-service/target/order-service-$version-exec.jar"
 catalog_jar="catalog-service/target/catalog-service-$version-exec.jar"
 
-if $rebuild || [[ ! -f $bench_jar || ! -d benchmarks/target/lib || ! -d local-stack/target/connect-plugins \
+if $rebuild || [[ ! -f $bench_jar || ! -d benchmarks/target/lib || ! -d connect-plugins/target/plugins \
       || ! -f $order_jar || ! -f $catalog_jar ]]; then
   echo "Building (./mvnw -pl benchmarks -am package -DskipTests) ..."
   ./mvnw -q -pl benchmarks -am package -DskipTests

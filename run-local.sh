@@ -24,11 +24,11 @@ for arg in "$@"; do
 done
 
 version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
-stack_jar="local-stack/target/local-stack-$version.jar"
+launchers_jar="launchers/target/launchers-$version.jar"
 order_jar="order-service/target/order-service-$version-exec.jar"
 catalog_jar="catalog-service/target/catalog-service-$version-exec.jar"
 
-if $rebuild || [[ ! -f $stack_jar || ! -d local-stack/target/lib || ! -d local-stack/target/connect-plugins \
+if $rebuild || [[ ! -f $launchers_jar || ! -d launchers/target/lib || ! -d connect-plugins/target/plugins \
       || ! -f $order_jar || ! -f $catalog_jar ]]; then
   echo "Building (./mvnw package -DskipTests) ..."
   ./mvnw -q package -DskipTests
@@ -40,8 +40,8 @@ if $fresh; then
   fresh_arg=(--fresh)
 fi
 
-classpath="$stack_jar:local-stack/target/lib/*"
+classpath="$launchers_jar:launchers/target/lib/*"
 if $stack_only; then
   exec java -cp "$classpath" io.github.ordersync.localstack.LocalStackMain ${fresh_arg[@]+"${fresh_arg[@]}"}
 fi
-exec java -cp "$classpath" io.github.ordersync.localstack.LocalDemo ${fresh_arg[@]+"${fresh_arg[@]}"} "$order_jar" "$catalog_jar"
+exec java -cp "$classpath" io.github.ordersync.launchers.RunDemo ${fresh_arg[@]+"${fresh_arg[@]}"} "$order_jar" "$catalog_jar"

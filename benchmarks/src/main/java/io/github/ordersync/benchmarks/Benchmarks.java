@@ -2,13 +2,13 @@ package io.github.ordersync.benchmarks;
 
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.DatabaseAccount;
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.MariaDb;
 import io.github.ordersync.localstack.Ports;
 import io.github.ordersync.localstack.ProjectLayout;
 import io.github.ordersync.localstack.ServiceProcess;
 import io.github.ordersync.localstack.StackSettings;
+import io.github.ordersync.localstack.StackWithServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +50,11 @@ public final class Benchmarks {
     private static final Pattern RECORDS_PER_SECOND = Pattern.compile("([\\d.]+) records/sec");
 
     private final Options options;
-    private final LocalPipeline pipeline;
+    private final StackWithServices pipeline;
     private final LocalStack stack;
     private final Path jarOfCatalogService;
 
-    private Benchmarks(Options options, LocalPipeline pipeline, Path jarOfCatalogService) {
+    private Benchmarks(Options options, StackWithServices pipeline, Path jarOfCatalogService) {
         this.options = options;
         this.pipeline = pipeline;
         this.stack = pipeline.stack();
@@ -74,10 +74,10 @@ public final class Benchmarks {
         LocalStack.deleteData(dataDir);
         Path catalogJar = Path.of(args[1]);
         Results results;
-        try (LocalPipeline pipeline = LocalPipeline.start(
+        try (StackWithServices pipeline = StackWithServices.start(
                 StackSettings.withFreePorts(dataDir),
                 System.getenv(),
-                new LocalPipeline.Services(
+                new StackWithServices.Services(
                         Path.of(args[0]), List.of(Ports.free()), catalogJar, Ports.free(), SERVICE_JVM))) {
             results = new Benchmarks(options, pipeline, catalogJar).run();
         }

@@ -1,7 +1,7 @@
 package io.github.ordersync.catalogservice;
 
 import io.github.ordersync.testinfra.Containers;
-import io.github.ordersync.testinfra.LocalStacks;
+import io.github.ordersync.testinfra.SharedLocalStack;
 import io.github.ordersync.testinfra.TestInfra;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -35,7 +35,7 @@ public class TestInfrastructure {
     @Bean
     @Conditional(TestInfra.OnLocalStack.class)
     DynamicPropertyRegistrar localStack() {
-        return registry -> LocalStacks.shared()
+        return registry -> SharedLocalStack.shared()
                 .catalogServiceEnvironment()
                 .forEach((name, value) -> registry.add(name, () -> value));
     }

@@ -1,8 +1,10 @@
 package io.github.ordersync.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,6 +52,23 @@ final class ChildJvm implements AutoCloseable {
             return new ChildJvm(name, builder.start(), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** This module's classes and the libraries in {@code lib}: a classpath for a child JVM. */
+    static String classpath(Path lib) {
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");
+        }
+        try {
+            Path ownClasses = Path.of(ChildJvm.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return ownClasses + File.pathSeparator + lib.toAbsolutePath() + File.separator + "*";
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,11 +1,9 @@
 package io.github.ordersync.localstack;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,15 +16,14 @@ import java.util.Properties;
  * services' versions), its own environment (connector configs read credentials through {@code ${env:...}}), and
  * it can be killed and restarted like a real worker.
  */
-public final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker extends InChildJvm {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    private final ChildJvm jvm;
     private final String url;
 
     private ConnectWorker(ChildJvm jvm, String url) {
-        this.jvm = jvm;
+        super(jvm);
         this.url = url;
     }
 
@@ -62,7 +59,7 @@ public final class ConnectWorker implements AutoCloseable {
                         "-Xmx512m",
                         "-Dlocalstack.log.level=INFO",
                         "-cp",
-                        workerClasspath(settings),
+                        ChildJvm.classpath(ProjectLayout.connectWorkerLib()),
                         ConnectWorkerMain.class.getName(),
                         workerProperties.toString()),
                 environment,
@@ -73,38 +70,5 @@ public final class ConnectWorker implements AutoCloseable {
 
     public String url() {
         return url;
-    }
-
-    Path logFile() {
-        return jvm.logFile();
-    }
-
-    ProcessHandle process() {
-        return jvm.process();
-    }
-
-    /** Kills the worker without letting it shut down: for fault tests. */
-    public void kill() {
-        jvm.kill();
-    }
-
-    @Override
-    public void close() {
-        jvm.close();
-    }
-
-    /** Kafka's Connect runtime (built into local-stack/target/connect-worker-lib) and this module's classes. */
-    private static String workerClasspath(StackSettings settings) {
-        try {
-            Path ownClasses = Path.of(ConnectWorkerMain.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return ownClasses + File.pathSeparator + settings.connectWorkerLib().toAbsolutePath() + File.separator
-                    + "*";
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

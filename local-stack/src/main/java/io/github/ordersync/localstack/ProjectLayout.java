@@ -20,7 +20,18 @@ public final class ProjectLayout {
         throw new IllegalStateException("Run from inside the project checkout: no connect-config/ above " + dir);
     }
 
+    /** The Connect plugin path the connect-plugins module packs: the JDBC sink and connect-guard. */
     static Path connectPlugins() {
-        return root().resolve("local-stack/target/connect-plugins");
+        return root().resolve("connect-plugins/target/plugins");
+    }
+
+    /** This module's runtime libraries, for the JVMs it starts (made by ./mvnw package). */
+    static Path localStackLib() {
+        return root().resolve("local-stack/target/lib");
+    }
+
+    /** What a Connect worker JVM runs on: this module's runtime libraries without a JDBC driver. */
+    static Path connectWorkerLib() {
+        return root().resolve("local-stack/target/connect-worker-lib");
     }
 }

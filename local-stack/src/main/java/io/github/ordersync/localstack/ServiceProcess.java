@@ -12,17 +12,16 @@ import java.util.Map;
  * One of the project's Spring Boot services, run from its executable jar in a JVM of its own, as in production:
  * configured through environment variables, ready when its readiness probe says UP.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends InChildJvm {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
-    private final ChildJvm jvm;
     private final int port;
 
     private ServiceProcess(String name, ChildJvm jvm, int port) {
+        super(jvm);
         this.name = name;
-        this.jvm = jvm;
         this.port = port;
     }
 
@@ -62,28 +61,5 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
-    }
-
-    public Path logFile() {
-        return jvm.logFile();
-    }
-
-    public boolean isAlive() {
-        return jvm.isAlive();
-    }
-
-    ProcessHandle process() {
-        return jvm.process();
-    }
-
-    /** {@code kill -9}: no shutdown hooks, no graceful shutdown. For fault tests. */
-    public void kill() {
-        jvm.kill();
-    }
-
-    /** SIGTERM, which Spring Boot answers with a graceful shutdown. */
-    @Override
-    public void close() {
-        jvm.close();
     }
 }

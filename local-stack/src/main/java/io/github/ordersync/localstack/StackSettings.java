@@ -2,6 +2,7 @@ package io.github.ordersync.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param connectPort Kafka Connect's REST API ({@code CONNECT_PORT}, default 8083)
  * @param dataDir broker log, database files and logs ({@code LOCAL_STACK_DATA}, default {@code .local-stack/})
  * @param connectConfigDir worker properties and connector configs ({@code connect-config/})
- * @param pluginPath the unpacked Debezium JDBC sink ({@code local-stack/target/connect-plugins})
+ * @param pluginPath the unpacked Debezium JDBC sink ({@code connect-plugins/target/plugins})
  */
 public record StackSettings(
         int kafkaPort,
@@ -51,24 +52,20 @@ public record StackSettings(
                 ProjectLayout.connectPlugins());
     }
 
-    /** The Connect worker's own classpath, next to the plugins. */
-    Path connectWorkerLib() {
-        return pluginPath.resolveSibling("connect-worker-lib");
-    }
-
     void requireUsable() {
         Ports.requireFree(kafkaPort, "Kafka", "KAFKA_PORT");
         Ports.requireFree(kafkaControllerPort, "the Kafka controller", "KAFKA_CONTROLLER_PORT");
         Ports.requireFree(mariadbPort, "MariaDB", "MARIADB_PORT");
         Ports.requireFree(connectPort, "Kafka Connect", "CONNECT_PORT");
-        if (!Files.isDirectory(pluginPath) || !Files.isDirectory(connectWorkerLib())) {
-            throw new IllegalStateException("Connect plugins or runtime not found next to " + pluginPath
-                    + ": build first with ./mvnw -pl local-stack package -DskipTests");
+        for (Path built : List.of(pluginPath, ProjectLayout.connectWorkerLib())) {
+            if (!Files.isDirectory(built)) {
+                throw new IllegalStateException(built + " is missing: build first with ./mvnw package -DskipTests");
+            }
         }
     }
 
     /** The port in the environment variable, or the standard one when it is not set. */
-    static int port(Map<String, String> env, String name, int standard) {
+    public static int port(Map<String, String> env, String name, int standard) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return standard;

@@ -19,7 +19,7 @@ class StartedProcessesTest {
 
     /** A launcher that was killed: its pid is not running what it ran. */
     private static final Started KILLED_LAUNCHER =
-            new Started(Long.MAX_VALUE, "2026-01-01T00:00:00Z", "java io.github.ordersync.localstack.LocalDemo");
+            new Started(Long.MAX_VALUE, "2026-01-01T00:00:00Z", "java io.github.ordersync.launchers.RunDemo");
 
     @TempDir
     Path dataDir;

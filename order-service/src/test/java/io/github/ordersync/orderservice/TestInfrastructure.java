@@ -2,7 +2,7 @@ package io.github.ordersync.orderservice;
 
 import io.github.ordersync.localstack.DatabaseAccount;
 import io.github.ordersync.testinfra.Containers;
-import io.github.ordersync.testinfra.LocalStacks;
+import io.github.ordersync.testinfra.SharedLocalStack;
 import io.github.ordersync.testinfra.TestInfra;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -36,7 +36,7 @@ public class TestInfrastructure {
     @Bean
     @Conditional(TestInfra.OnLocalStack.class)
     DynamicPropertyRegistrar localStack() {
-        return registry -> LocalStacks.shared()
+        return registry -> SharedLocalStack.shared()
                 .orderServiceEnvironment()
                 .forEach((name, value) -> registry.add(name, () -> value));
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.StackWithServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class BadInputIT {
             "Hikari",
             "tomcat");
 
-    private static LocalPipeline pipeline;
+    private static StackWithServices pipeline;
     private static KafkaProbe kafka;
     private static String orderService;
     private static String catalogService;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.ConnectorRegistrar;
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.ServiceProcess;
+import io.github.ordersync.localstack.StackWithServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +47,7 @@ class FaultInjectionIT {
     private static final String SINK_GROUP = "connect-" + SINK;
     private static final int CLIENTS = 32;
 
-    private static LocalPipeline pipeline;
+    private static StackWithServices pipeline;
     private static LocalStack stack;
     private static Databases db;
     private static KafkaProbe kafka;

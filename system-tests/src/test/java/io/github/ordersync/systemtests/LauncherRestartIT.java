@@ -3,7 +3,7 @@ package io.github.ordersync.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.ordersync.localstack.LocalDemo;
+import io.github.ordersync.launchers.RunDemo;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.Ports;
 import io.github.ordersync.localstack.ProjectLayout;
@@ -98,19 +98,19 @@ class LauncherRestartIT {
 
     /** {@code ./run-local.sh}'s command, with this test's ports and data directory. */
     private Process launch(String log) throws IOException, URISyntaxException {
-        Path localStack = Path.of(LocalDemo.class
+        Path launchers = Path.of(RunDemo.class
                 .getProtectionDomain()
                 .getCodeSource()
                 .getLocation()
                 .toURI());
-        String classpath = localStack + File.pathSeparator
-                + ProjectLayout.root().resolve("local-stack/target/lib") + File.separator + "*";
+        String classpath = launchers + File.pathSeparator + ProjectLayout.root().resolve("launchers/target/lib")
+                + File.separator + "*";
         ProcessBuilder launcher = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx768m",
                         "-cp",
                         classpath,
-                        LocalDemo.class.getName(),
+                        RunDemo.class.getName(),
                         System.getProperty("order-service.jar"),
                         System.getProperty("catalog-service.jar"))
                 .redirectErrorStream(true)

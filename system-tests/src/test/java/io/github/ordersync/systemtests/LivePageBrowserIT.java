@@ -2,8 +2,8 @@ package io.github.ordersync.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.ProjectLayout;
+import io.github.ordersync.localstack.StackWithServices;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class LivePageBrowserIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
 
-    private static LocalPipeline pipeline;
+    private static StackWithServices pipeline;
     private static Databases db;
     private static WebDriver browser;
 

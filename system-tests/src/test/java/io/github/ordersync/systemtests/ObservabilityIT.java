@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.StackWithServices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,7 @@ class ObservabilityIT {
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static LocalPipeline pipeline;
+    private static StackWithServices pipeline;
     private static Databases db;
     private static KafkaProbe kafka;
     private static String orderService;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.StackWithServices;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class OrderPipelineIT {
 
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
 
-    private static LocalPipeline pipeline;
+    private static StackWithServices pipeline;
     private static Databases db;
     private static KafkaProbe kafka;
     private static String orderServiceA;

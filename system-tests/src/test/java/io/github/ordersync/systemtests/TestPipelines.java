@@ -1,9 +1,9 @@
 package io.github.ordersync.systemtests;
 
-import io.github.ordersync.localstack.LocalPipeline;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.Ports;
 import io.github.ordersync.localstack.StackSettings;
+import io.github.ordersync.localstack.StackWithServices;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -13,18 +13,18 @@ final class TestPipelines {
 
     private TestPipelines() {}
 
-    static LocalPipeline start(String name, int orderServices) {
+    static StackWithServices start(String name, int orderServices) {
         return start(name, orderServices, Map.of());
     }
 
     /** As {@link #start(String, int)}, with settings for the stack in its environment (see {@link LocalStack}). */
-    static LocalPipeline start(String name, int orderServices, Map<String, String> environment) {
+    static StackWithServices start(String name, int orderServices, Map<String, String> environment) {
         Path dataDir = Path.of("target", name).toAbsolutePath();
         LocalStack.deleteData(dataDir);
-        return LocalPipeline.start(
+        return StackWithServices.start(
                 StackSettings.withFreePorts(dataDir),
                 environment,
-                new LocalPipeline.Services(
+                new StackWithServices.Services(
                         Path.of(System.getProperty("order-service.jar")),
                         IntStream.range(0, orderServices)
                                 .mapToObj(i -> Ports.free())

@@ -1,5 +1,7 @@
-package io.github.ordersync.localstack;
+package io.github.ordersync.launchers;
 
+import io.github.ordersync.localstack.ConnectorRegistrar;
+import io.github.ordersync.localstack.FailedTaskRestarter;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;

