@@ -1,5 +1,6 @@
 package io.github.ordersync.benchmarks;
 
+import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.orderservice.order.OrderPlaced;
 import io.github.ordersync.orderservice.order.OrderPlacedSerializer;
 import io.github.ordersync.orderservice.order.OrderStatus;
@@ -46,7 +47,7 @@ final class Backlog {
     /** The size in bytes of one order event on the wire, as the real serializer writes it. */
     static int eventSize() {
         try (OrderPlacedSerializer serializer = new OrderPlacedSerializer()) {
-            return serializer.serialize("orders", order("CATALOG-001", 1)).length;
+            return serializer.serialize(LocalStack.ORDERS_TOPIC, order("CATALOG-001", 1)).length;
         }
     }
 

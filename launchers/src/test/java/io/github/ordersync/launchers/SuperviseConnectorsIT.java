@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.StackSettings;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +59,7 @@ class SuperviseConnectorsIT {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx64m",
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        launchersClasspath(),
                         SuperviseConnectors.class.getName(),
                         stack.connectUrl(),
                         configDir.toString())
@@ -85,6 +87,16 @@ class SuperviseConnectorsIT {
             supervisor.destroy();
             supervisor.waitFor();
         }
+    }
+
+    /** As the Connect image runs it: this module's classes and what it runs on (target/lib, made at package). */
+    private static String launchersClasspath() throws URISyntaxException {
+        Path classes = Path.of(SuperviseConnectors.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        return classes + File.pathSeparator + Path.of("target/lib").toAbsolutePath() + File.separator + "*";
     }
 
     private static void restartWithItsTasks(String connector) throws IOException, InterruptedException {

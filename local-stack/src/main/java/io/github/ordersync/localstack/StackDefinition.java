@@ -5,6 +5,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,10 +93,29 @@ public final class StackDefinition {
     }
 
     /**
+     * What {@code SHOW GRANTS} reports for the account, as the account sees it on the server at {@code jdbcUrl}, in
+     * the form of {@link #grants()}, without the USAGE every user has: what a launcher really made of users.sql.
+     */
+    public static Set<String> shownGrants(String jdbcUrl, DatabaseAccount account) throws SQLException {
+        Set<String> grants = new TreeSet<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, account.user(), account.password());
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SHOW GRANTS")) {
+            while (rows.next()) {
+                String grant = normalizedGrant(rows.getString(1));
+                if (!grant.startsWith("GRANT USAGE ON *.* ")) {
+                    grants.add(grant);
+                }
+            }
+        }
+        return grants;
+    }
+
+    /**
      * A GRANT statement as written in users.sql or reported by SHOW GRANTS, without quotes, backticks, password and
      * final semicolon: {@code GRANT SELECT ON mydb.* TO order_service@%}.
      */
-    public static String normalizedGrant(String grant) {
+    static String normalizedGrant(String grant) {
         String plain = grant.replaceAll("[`']", "").replaceAll("\\s+", " ").strip();
         int identified = plain.indexOf(" IDENTIFIED BY");
         plain = identified < 0 ? plain : plain.substring(0, identified);

@@ -8,14 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,7 +74,7 @@ class StackDefinitionIT {
 
         assertThat(accounts.keySet()).as("users of stack/users.sql").isEqualTo(defined.keySet());
         for (Map.Entry<String, Set<String>> user : defined.entrySet()) {
-            assertThat(shownGrants(accounts.get(user.getKey())))
+            assertThat(StackDefinition.shownGrants(stack.jdbcUrl(""), accounts.get(user.getKey())))
                     .as("SHOW GRANTS of %s", user.getKey())
                     .isEqualTo(user.getValue());
         }
@@ -105,21 +100,5 @@ class StackDefinitionIT {
                 .containsEntry("topics", LocalStack.ORDERS_TOPIC + "," + LocalStack.ORDER_OUTCOMES_TOPIC)
                 .containsEntry("predicates.isPlacedOrder.pattern", LocalStack.ORDERS_TOPIC)
                 .containsEntry("errors.deadletterqueue.topic.name", LocalStack.ORDERS_SINK_DEAD_LETTER_TOPIC);
-    }
-
-    /** What SHOW GRANTS reports for the account, as the account sees it, without the USAGE every user has. */
-    private static Set<String> shownGrants(DatabaseAccount account) throws SQLException {
-        Set<String> grants = new TreeSet<>();
-        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(""), account.user(), account.password());
-                Statement sql = db.createStatement();
-                ResultSet rows = sql.executeQuery("SHOW GRANTS")) {
-            while (rows.next()) {
-                String grant = StackDefinition.normalizedGrant(rows.getString(1));
-                if (!grant.startsWith("GRANT USAGE ON *.* ")) {
-                    grants.add(grant);
-                }
-            }
-        }
-        return grants;
     }
 }

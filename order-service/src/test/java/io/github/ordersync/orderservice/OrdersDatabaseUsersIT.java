@@ -7,14 +7,9 @@ import io.github.ordersync.localstack.DatabaseAccount;
 import io.github.ordersync.localstack.StackDefinition;
 import io.github.ordersync.testinfra.Containers;
 import io.github.ordersync.testinfra.TestInfra;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,26 +39,10 @@ class OrdersDatabaseUsersIT {
             // The server, not mydb: catalog_service may not use mydb.
             String server = "jdbc:mariadb://" + database.getHost() + ":" + database.getMappedPort(3306) + "/";
             for (Map.Entry<String, Set<String>> user : defined.entrySet()) {
-                assertThat(shownGrants(server, accounts.get(user.getKey())))
+                assertThat(StackDefinition.shownGrants(server, accounts.get(user.getKey())))
                         .as("SHOW GRANTS of %s", user.getKey())
                         .isEqualTo(user.getValue());
             }
         }
-    }
-
-    /** What SHOW GRANTS reports for the account, as the account sees it, without the USAGE every user has. */
-    private static Set<String> shownGrants(String jdbcUrl, DatabaseAccount account) throws SQLException {
-        Set<String> grants = new TreeSet<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, account.user(), account.password());
-                Statement sql = db.createStatement();
-                ResultSet rows = sql.executeQuery("SHOW GRANTS")) {
-            while (rows.next()) {
-                String grant = StackDefinition.normalizedGrant(rows.getString(1));
-                if (!grant.startsWith("GRANT USAGE ON *.* ")) {
-                    grants.add(grant);
-                }
-            }
-        }
-        return grants;
     }
 }

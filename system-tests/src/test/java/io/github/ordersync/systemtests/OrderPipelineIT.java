@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.StackWithServices;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,9 +21,8 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pipeline end to end on the real stack: two order-service instances and one catalog-service, each in its
@@ -34,35 +32,14 @@ class OrderPipelineIT {
 
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
 
-    private static StackWithServices pipeline;
-    private static Databases db;
-    private static KafkaProbe kafka;
-    private static String orderServiceA;
-    private static String orderServiceB;
-    private static String catalogService;
-
-    @BeforeAll
-    static void startPipeline() {
-        pipeline = TestPipelines.start("system-it", 2);
-        db = new Databases(pipeline.stack());
-        kafka = new KafkaProbe(pipeline.stack().bootstrapServers());
-        orderServiceA = pipeline.orderServices().get(0).url();
-        orderServiceB = pipeline.orderServices().get(1).url();
-        catalogService = pipeline.catalogService().url();
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPipelines pipeline = new TestPipelines("system-it", 2);
 
     @Test
     void placedOrderIsConfirmedTakesStockAndLandsInTheSharedTable() {
-        String product = db.newProduct(20, 1500);
+        String product = pipeline.db().newProduct(20, 1500);
 
-        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "alice", product, 3, 1500);
+        OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(0), "alice", product, 3, 1500);
 
         assertThat(placed.status()).isEqualTo(201);
         String orderId = placed.body().path("orderId").asText();
@@ -70,12 +47,12 @@ class OrderPipelineIT {
         assertThat(placed.body().path("status").asText()).isEqualTo("PENDING");
         assertThat(placed.body().path("totalPrice").asLong()).isEqualTo(4500);
 
-        JsonNode order = awaitDecided(orderServiceB, orderId);
+        JsonNode order = awaitDecided(pipeline.orderService(1), orderId);
         assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(order.path("userId").asText()).isEqualTo("alice");
         assertThat(order.path("qty").asInt()).isEqualTo(3);
         assertThat(catalogStock(product)).isEqualTo(17);
-        assertThat(db.orderRow(orderId))
+        assertThat(pipeline.db().orderRow(orderId))
                 .containsEntry("status", "CONFIRMED")
                 .containsEntry("total_price", 4500L)
                 .containsEntry("product_id", product);
@@ -86,14 +63,14 @@ class OrderPipelineIT {
         assertThat(TimeZone.getDefault().getRawOffset())
                 .as("the pipeline runs in TZ=Asia/Seoul (failsafe's environment)")
                 .isNotZero();
-        assertThat(db.timeZones()).as("MariaDB's zones").doesNotContain("UTC");
-        String product = db.newProduct(20, 1500);
+        assertThat(pipeline.db().timeZones()).as("MariaDB's zones").doesNotContain("UTC");
+        String product = pipeline.db().newProduct(20, 1500);
 
-        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "alice", product, 1, 1500);
+        OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(0), "alice", product, 1, 1500);
 
         Instant createdAt = Instant.parse(placed.body().path("createdAt").asText());
-        JsonNode order =
-                awaitDecided(orderServiceB, placed.body().path("orderId").asText());
+        JsonNode order = awaitDecided(
+                pipeline.orderService(1), placed.body().path("orderId").asText());
         assertThat(Instant.parse(order.path("createdAt").asText())).isEqualTo(createdAt);
         assertThat(Instant.parse(order.path("decidedAt").asText()))
                 .isBetween(createdAt, Instant.now().plusSeconds(1));
@@ -101,12 +78,12 @@ class OrderPipelineIT {
 
     @Test
     void orderAtAnotherPriceThanTheCatalogsIsRejectedNamingBothPricesAndStockIsUnchanged() {
-        String product = db.newProduct(20, 1500);
+        String product = pipeline.db().newProduct(20, 1500);
 
-        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "mallory", product, 5, 1);
+        OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(0), "mallory", product, 5, 1);
 
-        JsonNode order =
-                awaitDecided(orderServiceB, placed.body().path("orderId").asText());
+        JsonNode order = awaitDecided(
+                pipeline.orderService(1), placed.body().path("orderId").asText());
         assertThat(order.path("status").asText()).isEqualTo("REJECTED");
         assertThat(order.path("reason").asText()).isEqualTo("Price of " + product + " is 1500, the order says 1");
         assertThat(catalogStock(product)).isEqualTo(20);
@@ -114,16 +91,19 @@ class OrderPipelineIT {
 
     @Test
     void aUserNamedInHangulPlacesAnOrderAndFindsItUnderTheirName() {
-        String product = db.newProduct(20, 1500);
+        String product = pipeline.db().newProduct(20, 1500);
         String user = URLEncoder.encode("김민준", StandardCharsets.UTF_8);
 
-        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, user, product, 1, 1500);
+        OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(0), user, product, 1, 1500);
 
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.body().path("userId").asText()).isEqualTo("김민준");
         String orderId = placed.body().path("orderId").asText();
-        assertThat(awaitDecided(orderServiceB, orderId).path("userId").asText()).isEqualTo("김민준");
-        assertThat(OrderApi.get(orderServiceB + "/order-service/" + user + "/orders")
+        assertThat(awaitDecided(pipeline.orderService(1), orderId)
+                        .path("userId")
+                        .asText())
+                .isEqualTo("김민준");
+        assertThat(OrderApi.get(pipeline.orderService(1) + "/order-service/" + user + "/orders")
                         .body()
                         .findValuesAsText("orderId"))
                 .contains(orderId);
@@ -131,12 +111,12 @@ class OrderPipelineIT {
 
     @Test
     void orderLargerThanStockIsRejectedWithReasonAndStockIsUnchanged() {
-        String product = db.newProduct(5, 1000);
+        String product = pipeline.db().newProduct(5, 1000);
 
-        OrderApi.Response placed = OrderApi.placeOrder(orderServiceA, "bob", product, 6, 1000);
+        OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(0), "bob", product, 6, 1000);
 
-        JsonNode order =
-                awaitDecided(orderServiceA, placed.body().path("orderId").asText());
+        JsonNode order = awaitDecided(
+                pipeline.orderService(0), placed.body().path("orderId").asText());
         assertThat(order.path("status").asText()).isEqualTo("REJECTED");
         assertThat(order.path("reason").asText()).contains("Insufficient stock");
         assertThat(catalogStock(product)).isEqualTo(5);
@@ -144,28 +124,30 @@ class OrderPipelineIT {
 
     @Test
     void orderForAnUnknownProductIsRejected() {
-        OrderApi.Response placed = OrderApi.placeOrder(orderServiceB, "bob", "NO-SUCH-PRODUCT", 1, 1000);
+        OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(1), "bob", "NO-SUCH-PRODUCT", 1, 1000);
 
-        JsonNode order =
-                awaitDecided(orderServiceA, placed.body().path("orderId").asText());
+        JsonNode order = awaitDecided(
+                pipeline.orderService(0), placed.body().path("orderId").asText());
         assertThat(order.path("status").asText()).isEqualTo("REJECTED");
         assertThat(order.path("reason").asText()).contains("Unknown product");
     }
 
     @Test
     void ordersTakenByTwoInstancesAtOnceAllLandInTheOneSharedTable() throws Exception {
-        String product = db.newProduct(1_000, 100);
+        String product = pipeline.db().newProduct(1_000, 100);
         String user = "carol-" + UUID.randomUUID().toString().substring(0, 8);
 
         List<OrderApi.Response> responses = placeConcurrently(
-                40, i -> OrderApi.placeOrder(i % 2 == 0 ? orderServiceA : orderServiceB, user, product, 1, 100));
+                40,
+                i -> OrderApi.placeOrder(
+                        i % 2 == 0 ? pipeline.orderService(0) : pipeline.orderService(1), user, product, 1, 100));
         assertThat(responses)
                 .allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
         List<String> orderIds = responses.stream()
                 .map(response -> response.body().path("orderId").asText())
                 .toList();
 
-        for (String service : List.of(orderServiceA, orderServiceB)) {
+        for (String service : List.of(pipeline.orderService(0), pipeline.orderService(1))) {
             await().atMost(DECIDED_WITHIN).untilAsserted(() -> {
                 JsonNode listed = OrderApi.get(service + "/order-service/" + user + "/orders")
                         .body();
@@ -174,47 +156,54 @@ class OrderPipelineIT {
                 assertThat(listedIds).containsExactlyInAnyOrderElementsOf(orderIds);
             });
         }
-        await().atMost(DECIDED_WITHIN).until(() -> db.statusCounts(product).equals(Map.of("CONFIRMED", 40)));
+        await().atMost(DECIDED_WITHIN)
+                .until(() -> pipeline.db().statusCounts(product).equals(Map.of("CONFIRMED", 40)));
         assertThat(catalogStock(product)).isEqualTo(960);
     }
 
     @Test
     void redeliveredOrderEventChangesStockOnlyOnce() throws Exception {
-        String product = db.newProduct(10, 1000);
-        String orderId = OrderApi.placeOrder(orderServiceA, "dave", product, 4, 1000)
+        String product = pipeline.db().newProduct(10, 1000);
+        String orderId = OrderApi.placeOrder(pipeline.orderService(0), "dave", product, 4, 1000)
                 .body()
                 .path("orderId")
                 .asText();
-        assertThat(awaitDecided(orderServiceA, orderId).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(awaitDecided(pipeline.orderService(0), orderId)
+                        .path("status")
+                        .asText())
+                .isEqualTo("CONFIRMED");
 
-        ConsumerRecord<String, byte[]> original = kafka.find(LocalStack.ORDERS_TOPIC, orderId);
-        RecordMetadata duplicate = kafka.produce(LocalStack.ORDERS_TOPIC, orderId, original.value());
-        kafka.awaitConsumedPast("catalog-service", duplicate);
+        ConsumerRecord<String, byte[]> original = pipeline.kafka().find(LocalStack.ORDERS_TOPIC, orderId);
+        RecordMetadata duplicate = pipeline.kafka().produce(LocalStack.ORDERS_TOPIC, orderId, original.value());
+        pipeline.kafka().awaitConsumedPast("catalog-service", duplicate);
 
         assertThat(catalogStock(product)).isEqualTo(6);
-        assertThat(db.orderRow(orderId)).containsEntry("status", "CONFIRMED");
+        assertThat(pipeline.db().orderRow(orderId)).containsEntry("status", "CONFIRMED");
     }
 
     @Test
     void fiftyConcurrentOrdersForTenInStockConfirmTenAndRejectForty() throws Exception {
-        String product = db.newProduct(10, 500);
+        String product = pipeline.db().newProduct(10, 500);
 
         List<OrderApi.Response> responses = placeConcurrently(
-                50, i -> OrderApi.placeOrder(i % 2 == 0 ? orderServiceA : orderServiceB, "erin", product, 1, 500));
+                50,
+                i -> OrderApi.placeOrder(
+                        i % 2 == 0 ? pipeline.orderService(0) : pipeline.orderService(1), "erin", product, 1, 500));
         assertThat(responses)
                 .allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
 
         await().atMost(DECIDED_WITHIN)
-                .until(() -> db.statusCounts(product).equals(Map.of("CONFIRMED", 10, "REJECTED", 40)));
+                .until(() -> pipeline.db().statusCounts(product).equals(Map.of("CONFIRMED", 10, "REJECTED", 40)));
         assertThat(catalogStock(product)).isZero();
     }
 
     @Test
     void unreadableRecordGoesToTheDeadLetterTopicAndTheNextOrderIsStillConfirmed() throws Exception {
         String poison = "this is not an order " + UUID.randomUUID();
-        kafka.produce(LocalStack.ORDERS_TOPIC, "poison", poison.getBytes(StandardCharsets.UTF_8));
+        pipeline.kafka().produce(LocalStack.ORDERS_TOPIC, "poison", poison.getBytes(StandardCharsets.UTF_8));
 
-        ConsumerRecord<String, byte[]> deadLetter = kafka.find(LocalStack.ORDERS_DEAD_LETTER_TOPIC, "poison");
+        ConsumerRecord<String, byte[]> deadLetter =
+                pipeline.kafka().find(LocalStack.ORDERS_DEAD_LETTER_TOPIC, "poison");
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
         assertThat(new String(
                         deadLetter
@@ -224,17 +213,20 @@ class OrderPipelineIT {
                         StandardCharsets.UTF_8))
                 .contains("Not a Kafka Connect JSON envelope");
 
-        String product = db.newProduct(3, 100);
-        String orderId = OrderApi.placeOrder(orderServiceB, "frank", product, 1, 100)
+        String product = pipeline.db().newProduct(3, 100);
+        String orderId = OrderApi.placeOrder(pipeline.orderService(1), "frank", product, 1, 100)
                 .body()
                 .path("orderId")
                 .asText();
-        assertThat(awaitDecided(orderServiceA, orderId).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(awaitDecided(pipeline.orderService(0), orderId)
+                        .path("status")
+                        .asText())
+                .isEqualTo("CONFIRMED");
     }
 
     @Test
     void invalidOrderIsAnsweredWithAProblemDetailNamingTheField() {
-        OrderApi.Response response = OrderApi.placeOrder(orderServiceA, "grace", "CATALOG-001", 0, 1500);
+        OrderApi.Response response = OrderApi.placeOrder(pipeline.orderService(0), "grace", "CATALOG-001", 0, 1500);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -243,7 +235,8 @@ class OrderPipelineIT {
 
     @Test
     void unknownOrderIsNotFound() {
-        OrderApi.Response response = OrderApi.get(orderServiceA + "/order-service/orders/" + UUID.randomUUID());
+        OrderApi.Response response =
+                OrderApi.get(pipeline.orderService(0) + "/order-service/orders/" + UUID.randomUUID());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().path("title").asText()).isEqualTo("Order not found");
@@ -278,10 +271,10 @@ class OrderPipelineIT {
     }
 
     private static int catalogStock(String productId) {
-        OrderApi.Response product = OrderApi.get(catalogService + "/catalog-service/catalogs/" + productId);
+        OrderApi.Response product = OrderApi.get(pipeline.catalogService() + "/catalog-service/catalogs/" + productId);
         assertThat(product.status()).isEqualTo(200);
         int stock = product.body().path("stock").asInt();
-        assertThat(stock).isEqualTo(db.stock(productId));
+        assertThat(stock).isEqualTo(pipeline.db().stock(productId));
         return stock;
     }
 }

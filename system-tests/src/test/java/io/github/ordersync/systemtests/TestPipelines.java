@@ -7,11 +7,63 @@ import io.github.ordersync.localstack.StackWithServices;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The whole pipeline for one test class: a fresh data directory under target/, every port a free one. */
-final class TestPipelines {
+/**
+ * The whole pipeline for one test class: a fresh data directory under target/, every port a free one. Either started
+ * by hand ({@link #start}) or registered as an extension, which starts it before the class's tests and stops it
+ * after: {@code @RegisterExtension static final TestPipelines pipeline = new TestPipelines("name", 2);}.
+ */
+final class TestPipelines implements BeforeAllCallback, AfterAllCallback {
 
-    private TestPipelines() {}
+    private final String name;
+    private final int orderServices;
+    private StackWithServices running;
+    private Databases db;
+    private KafkaProbe kafka;
+
+    TestPipelines(String name, int orderServices) {
+        this.name = name;
+        this.orderServices = orderServices;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = start(name, orderServices);
+        db = new Databases(running.stack());
+        kafka = new KafkaProbe(running.stack().bootstrapServers());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    StackWithServices running() {
+        return running;
+    }
+
+    /** The stack's databases, as the tests read and seed them. */
+    Databases db() {
+        return db;
+    }
+
+    KafkaProbe kafka() {
+        return kafka;
+    }
+
+    /** The base URL of the i-th order-service instance. */
+    String orderService(int i) {
+        return running.orderServices().get(i).url();
+    }
+
+    String catalogService() {
+        return running.catalogService().url();
+    }
 
     static StackWithServices start(String name, int orderServices) {
         return start(name, orderServices, Map.of());

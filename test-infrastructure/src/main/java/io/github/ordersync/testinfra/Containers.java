@@ -55,6 +55,11 @@ public final class Containers {
         return String.join(";\n", statements) + ";\n";
     }
 
+    /** catalog-service's own database, empty (its Flyway migrations make the tables), owned by its account. */
+    public static MariaDBContainer catalogDatabase(DatabaseAccount account) {
+        return database("catalog", account.user(), account.password());
+    }
+
     /** An empty database owned by the user. */
     public static MariaDBContainer database(String name, String user, String password) {
         return new MariaDBContainer(MARIADB_IMAGE)

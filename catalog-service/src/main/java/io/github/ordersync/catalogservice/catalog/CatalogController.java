@@ -4,11 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,11 +54,7 @@ class CatalogController {
     @ApiResponse(
             responseCode = "404",
             description = "No such product",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class),
-                            examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
     ProductView product(@Parameter(example = "CATALOG-001") @PathVariable String productId) {
         return products.findById(productId).map(Product::view).orElseThrow(() -> new ProductNotFound(productId));
     }

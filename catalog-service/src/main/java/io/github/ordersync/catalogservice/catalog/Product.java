@@ -16,20 +16,19 @@ import jakarta.persistence.Version;
 class Product {
 
     @Id
-    @Column(name = "product_id")
     private String productId;
 
-    @Column(name = "product_name", nullable = false)
+    @Column(nullable = false)
     private String productName;
 
-    @Column(name = "unit_price", nullable = false)
+    @Column(nullable = false)
     private long unitPrice;
 
-    @Column(name = "stock", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private int stock;
 
     @Version
-    @Column(name = "version", nullable = false)
+    @Column(nullable = false)
     private long version;
 
     /** For JPA. */

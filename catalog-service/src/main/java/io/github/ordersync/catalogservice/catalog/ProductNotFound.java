@@ -1,18 +1,10 @@
 package io.github.ordersync.catalogservice.catalog;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.github.ordersync.servicesupport.NotFound;
 
-class ProductNotFound extends ErrorResponseException {
+class ProductNotFound extends NotFound {
 
     ProductNotFound(String productId) {
-        super(HttpStatus.NOT_FOUND, problem(productId), null);
-    }
-
-    private static ProblemDetail problem(String productId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No product " + productId + ".");
-        problem.setTitle("Product not found");
-        return problem;
+        super("Product", productId);
     }
 }

@@ -1,13 +1,12 @@
 package io.github.ordersync.catalogservice.order;
 
 import io.github.ordersync.orderrules.OrderRecordRules;
+import io.github.ordersync.orderrules.OrderSchemas;
 import io.github.ordersync.orderrules.StrictJsonConverter;
 import java.util.Date;
 import java.util.UUID;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.springframework.stereotype.Component;
@@ -20,21 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderEnvelopes {
 
-    /** Field names are the shared table's column names; the JDBC sink writes the decision into the order's row. */
-    static final Schema ORDER_DECIDED = SchemaBuilder.struct()
-            .name("io.github.ordersync.OrderDecided")
-            .version(1)
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field("status", Schema.STRING_SCHEMA)
-            .field("reason", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("created_at", Timestamp.SCHEMA)
-            .field("decided_at", Timestamp.SCHEMA)
-            .build();
+    static final Schema ORDER_DECIDED = OrderSchemas.DECIDED;
 
     private final JsonConverter converter = StrictJsonConverter.forValues();
 
@@ -65,16 +50,9 @@ class OrderEnvelopes {
 
     byte[] write(String topic, OrderDecided decided) {
         OrderPlaced order = decided.order();
-        Struct struct = new Struct(ORDER_DECIDED)
-                .put("order_id", order.orderId().toString())
-                .put("user_id", order.userId())
-                .put("product_id", order.productId())
-                .put("qty", order.qty())
-                .put("unit_price", order.unitPrice())
-                .put("total_price", order.totalPrice())
+        Struct struct = OrderSchemas.order(ORDER_DECIDED, order)
                 .put("status", decided.decision().status().name())
                 .put("reason", decided.decision().reason())
-                .put("created_at", Date.from(order.createdAt()))
                 .put("decided_at", Date.from(decided.decision().decidedAt()));
         return converter.fromConnectData(topic, ORDER_DECIDED, struct);
     }

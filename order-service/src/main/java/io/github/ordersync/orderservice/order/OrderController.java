@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "Place orders and follow their status")
 class OrderController {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
-
     private static final String PLACED_EXAMPLE = """
             {"orderId":"d1d6a030-df6e-4929-9b73-d5dd175a08b3","userId":"user-1","productId":"CATALOG-001","qty":3,\
             "unitPrice":1500,"totalPrice":4500,"status":"PENDING","createdAt":"2026-11-23T18:53:47.956Z"}""";
@@ -38,6 +34,10 @@ class OrderController {
             {"orderId":"d1d6a030-df6e-4929-9b73-d5dd175a08b3","userId":"user-1","productId":"CATALOG-001","qty":3,\
             "unitPrice":1500,"totalPrice":4500,"status":"CONFIRMED","createdAt":"2026-11-23T18:53:47.956Z",\
             "decidedAt":"2026-11-23T18:53:48.576Z"}""";
+    private static final String REJECTED_EXAMPLE = """
+            {"orderId":"5b0f2f0e-8c1a-4c52-9d39-0f3b7c2b8e11","userId":"user-1","productId":"CATALOG-001","qty":500,\
+            "unitPrice":1500,"totalPrice":750000,"status":"REJECTED","reason":"Insufficient stock for CATALOG-001: 500 requested",\
+            "createdAt":"2026-11-23T18:54:02.114Z","decidedAt":"2026-11-23T18:54:02.391Z"}""";
     private static final String INVALID_EXAMPLE = """
             {"title":"Invalid request","status":400,\
             "detail":"qty must be greater than or equal to 1","instance":"/order-service/user-1/orders",\
@@ -78,20 +78,12 @@ class OrderController {
     @ApiResponse(
             responseCode = "400",
             description = "Invalid input; each invalid field is named",
-            content =
-                    @Content(
-                            mediaType = PROBLEM_JSON,
-                            schema = @Schema(implementation = ProblemDetail.class),
-                            examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @ApiResponse(
             responseCode = "503",
             description = "Kafka did not acknowledge within ~5 s; the order may still be placed (its id is in the"
                     + " answer). A retry with the same Idempotency-Key is the same order",
-            content =
-                    @Content(
-                            mediaType = PROBLEM_JSON,
-                            schema = @Schema(implementation = ProblemDetail.class),
-                            examples = @ExampleObject(name = "notAccepted", value = NOT_ACCEPTED_EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "notAccepted", value = NOT_ACCEPTED_EXAMPLE)))
     ResponseEntity<OrderView> place(
             @Parameter(example = "user-1")
                     @PathVariable
@@ -122,15 +114,16 @@ class OrderController {
     @ApiResponse(
             responseCode = "200",
             description = "The order",
-            content = @Content(examples = @ExampleObject(name = "confirmed", value = DECIDED_EXAMPLE)))
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "confirmed", value = DECIDED_EXAMPLE),
+                                @ExampleObject(name = "rejected", value = REJECTED_EXAMPLE)
+                            }))
     @ApiResponse(
             responseCode = "404",
             description = "No such order (yet: it appears shortly after the 201)",
-            content =
-                    @Content(
-                            mediaType = PROBLEM_JSON,
-                            schema = @Schema(implementation = ProblemDetail.class),
-                            examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
     OrderView order(@PathVariable UUID orderId) {
         return orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
     }

@@ -1,5 +1,6 @@
 package io.github.ordersync.orderservice.order;
 
+import io.github.ordersync.orderrules.OrderContent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,4 +16,5 @@ public record OrderPlaced(
         long unitPrice,
         long totalPrice,
         OrderStatus status,
-        Instant createdAt) {}
+        Instant createdAt)
+        implements OrderContent {}

@@ -1,12 +1,10 @@
 package io.github.ordersync.orderservice.order;
 
-import java.util.Date;
+import io.github.ordersync.orderrules.OrderSchemas;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
 
@@ -17,26 +15,8 @@ import org.apache.kafka.connect.json.JsonConverterConfig;
  */
 public class OrderPlacedSerializer implements Serializer<OrderPlaced> {
 
-    /**
-     * Field names are the shared table's column names. Fields added later must be optional or carry a default,
-     * so that consumers reading with the old schema keep working.
-     */
-    static final Schema SCHEMA = SchemaBuilder.struct()
-            .name("io.github.ordersync.OrderPlaced")
-            .version(1)
-            .field("order_id", Schema.STRING_SCHEMA)
-            .field("user_id", Schema.STRING_SCHEMA)
-            .field("product_id", Schema.STRING_SCHEMA)
-            .field("qty", Schema.INT32_SCHEMA)
-            .field("unit_price", Schema.INT64_SCHEMA)
-            .field("total_price", Schema.INT64_SCHEMA)
-            .field(
-                    "status",
-                    SchemaBuilder.string()
-                            .defaultValue(OrderStatus.PENDING.name())
-                            .build())
-            .field("created_at", Timestamp.SCHEMA)
-            .build();
+    /** The order record's schema, shared with its readers: see {@link OrderSchemas}. */
+    static final Schema SCHEMA = OrderSchemas.PLACED;
 
     private final JsonConverter converter = new JsonConverter();
 
@@ -53,15 +33,7 @@ public class OrderPlacedSerializer implements Serializer<OrderPlaced> {
     }
 
     static Struct toStruct(OrderPlaced order) {
-        return new Struct(SCHEMA)
-                .put("order_id", order.orderId().toString())
-                .put("user_id", order.userId())
-                .put("product_id", order.productId())
-                .put("qty", order.qty())
-                .put("unit_price", order.unitPrice())
-                .put("total_price", order.totalPrice())
-                .put("status", order.status().name())
-                .put("created_at", Date.from(order.createdAt()));
+        return OrderSchemas.order(SCHEMA, order).put("status", order.status().name());
     }
 
     @Override
