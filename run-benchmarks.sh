@@ -19,16 +19,9 @@ for arg in "$@"; do
   esac
 done
 
-version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
+source launchers/built.sh
 bench_jar="benchmarks/target/benchmarks-$version.jar"
-order_jar="order-service/target/order-service-$version-exec.jar"
-catalog_jar="catalog-service/target/catalog-service-$version-exec.jar"
-
-if $rebuild || [[ ! -f $bench_jar || ! -d benchmarks/target/lib || ! -d connect-plugins/target/plugins \
-      || ! -f $order_jar || ! -f $catalog_jar ]]; then
-  echo "Building (./mvnw -pl benchmarks -am package -DskipTests) ..."
-  ./mvnw -q -pl benchmarks -am package -DskipTests
-fi
+built -pl benchmarks -am -- benchmarks/target/lib "$bench_jar"
 
 exec java -Xmx1g -cp "$bench_jar:benchmarks/target/lib/*" io.github.ordersync.benchmarks.Benchmarks \
   "$order_jar" "$catalog_jar" ${args[@]+"${args[@]}"}

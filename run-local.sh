@@ -13,26 +13,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 stack_only=false fresh=false rebuild=false
-for arg in "$@"; do
-  case "$arg" in
+for option in "$@"; do
+  case "$option" in
+    --rebuild) rebuild=true ;;
     --stack-only) stack_only=true ;;
     --fresh) fresh=true ;;
-    --rebuild) rebuild=true ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "Unknown option: $arg (see --help)" >&2; exit 2 ;;
+    *) echo "Unknown option: $option (see --help)" >&2; exit 2 ;;
   esac
 done
 
-version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
-launchers_jar="launchers/target/launchers-$version.jar"
-order_jar="order-service/target/order-service-$version-exec.jar"
-catalog_jar="catalog-service/target/catalog-service-$version-exec.jar"
-
-if $rebuild || [[ ! -f $launchers_jar || ! -d launchers/target/lib || ! -d connect-plugins/target/plugins \
-      || ! -f $order_jar || ! -f $catalog_jar ]]; then
-  echo "Building (./mvnw package -DskipTests) ..."
-  ./mvnw -q package -DskipTests
-fi
+source launchers/built.sh
+built -- launchers/target/lib "launchers/target/launchers-$version.jar"
 
 # --fresh is done by the launcher: it first stops what a killed run left running on the data directory.
 fresh_arg=()
@@ -40,7 +32,7 @@ if $fresh; then
   fresh_arg=(--fresh)
 fi
 
-classpath="$launchers_jar:launchers/target/lib/*"
+classpath="launchers/target/launchers-$version.jar:launchers/target/lib/*"
 if $stack_only; then
   exec java -cp "$classpath" io.github.ordersync.localstack.LocalStackMain ${fresh_arg[@]+"${fresh_arg[@]}"}
 fi

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.LocalStack;
-import io.github.ordersync.localstack.StackSettings;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,28 +30,15 @@ class SuperviseConnectorsIT {
     /** A second sink with the project's config, which only the supervisor under test watches (not the stack). */
     private static final String PROBE = "restart-probe";
 
-    private static LocalStack stack;
-    private static Path dataDir;
-
-    @BeforeAll
-    static void startStack() {
-        dataDir = Path.of("target/supervise-connectors-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        stack = LocalStack.start(StackSettings.withFreePorts(dataDir), Map.of());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @AutoClose
+    private static final LocalStack stack = LocalStack.startFresh(Path.of("target/supervise-connectors-it"));
 
     @Test
     void restartsASinkTaskThatFailedWhileItsDatabaseWasDown() throws Exception {
-        Path configDir = Files.createDirectories(dataDir.resolve("probe-config"));
+        Path configDir = Files.createDirectories(stack.settings().dataDir().resolve("probe-config"));
         Files.copy(stack.settings().connectConfigDir().resolve("orders-sink.json"), configDir.resolve(PROBE + ".json"));
-        Path log = Files.createDirectories(dataDir.resolve("logs")).resolve("supervise-connectors.log");
+        Path log = Files.createDirectories(stack.settings().dataDir().resolve("logs"))
+                .resolve("supervise-connectors.log");
         Process supervisor = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx64m",

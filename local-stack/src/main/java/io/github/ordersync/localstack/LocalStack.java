@@ -69,6 +69,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A new stack on free ports, its data in {@code dataDir} (deleted first): for tests, next to a running demo. */
+    public static LocalStack startFresh(Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath();
+        deleteData(absolute);
+        return start(StackSettings.withFreePorts(absolute), Map.of());
+    }
+
     /**
      * Stops what a killed earlier run on the same data directory left running, then starts all three components; on
      * any failure stops what already runs and rethrows.

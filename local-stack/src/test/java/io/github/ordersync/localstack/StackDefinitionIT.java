@@ -18,28 +18,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The local stack's end state is what stack/ and connect-config/ define: topics, users and grants, connectors. */
 class StackDefinitionIT {
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        Path dataDir = Path.of("target/stack-definition-it").toAbsolutePath();
-        LocalStack.deleteData(dataDir);
-        stack = LocalStack.start(StackSettings.withFreePorts(dataDir), Map.of());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @AutoClose
+    private static final LocalStack stack = LocalStack.startFresh(Path.of("target/stack-definition-it"));
 
     @Test
     void brokerHasTheDefinitionsTopicsWithTheirPartitions() throws Exception {

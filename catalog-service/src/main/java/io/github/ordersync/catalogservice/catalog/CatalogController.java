@@ -18,11 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Catalog", description = "Products and their current stock")
 class CatalogController {
 
-    private static final String CATALOG_EXAMPLE = """
-            [{"productId":"CATALOG-001","productName":"Berlin","unitPrice":1500,"stock":97},\
-            {"productId":"CATALOG-002","productName":"Tokyo","unitPrice":1000,"stock":110}]""";
-    private static final String PRODUCT_EXAMPLE = """
-            {"productId":"CATALOG-001","productName":"Berlin","unitPrice":1500,"stock":97}""";
     private static final String NOT_FOUND_EXAMPLE = """
             {"title":"Product not found","status":404,"detail":"No product CATALOG-999.",\
             "instance":"/catalog-service/catalogs/CATALOG-999"}""";
@@ -34,11 +29,7 @@ class CatalogController {
     }
 
     @GetMapping
-    @Operation(summary = "All products with their stock")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The products, by product id",
-            content = @Content(examples = @ExampleObject(name = "catalog", value = CATALOG_EXAMPLE)))
+    @Operation(summary = "All products with their stock, by product id")
     List<ProductView> catalog() {
         return products.findAll(ProductRepository.BY_ID).stream()
                 .map(Product::view)
@@ -47,10 +38,6 @@ class CatalogController {
 
     @GetMapping("/{productId}")
     @Operation(summary = "One product with its stock")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The product",
-            content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT_EXAMPLE)))
     @ApiResponse(
             responseCode = "404",
             description = "No such product",
