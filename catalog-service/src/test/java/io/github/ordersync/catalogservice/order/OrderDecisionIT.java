@@ -25,6 +25,9 @@ class OrderDecisionIT {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    CatalogTopics topics;
+
     @Test
     void confirmsAnOrderAndTakesItsQuantityFromStock() {
         int before = stockOf("CATALOG-001");
@@ -57,14 +60,14 @@ class OrderDecisionIT {
         long price = priceOf("CATALOG-003");
         byte[] order = PlacedOrders.envelope(orderId, "CATALOG-003", 2, price, "PENDING");
 
-        int partition = kafka.send("orders", orderId.toString(), order)
+        int partition = kafka.send(topics.orders(), orderId.toString(), order)
                 .join()
                 .getRecordMetadata()
                 .partition();
-        kafka.send("orders", partition, orderId.toString(), order).join();
+        kafka.send(topics.orders(), partition, orderId.toString(), order).join();
         UUID later = UUID.randomUUID();
         kafka.send(
-                        "orders",
+                        topics.orders(),
                         partition,
                         later.toString(),
                         PlacedOrders.envelope(later, "CATALOG-003", 1, price, "PENDING"))
@@ -78,7 +81,7 @@ class OrderDecisionIT {
     private UUID place(String productId, int qty) {
         UUID orderId = UUID.randomUUID();
         kafka.send(
-                        "orders",
+                        topics.orders(),
                         orderId.toString(),
                         PlacedOrders.envelope(orderId, productId, qty, priceOf(productId), "PENDING"))
                 .join();

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -34,6 +35,9 @@ class OrderPlacementIT {
 
     @LocalServerPort
     int port;
+
+    @Value("${orders.events.topic}")
+    String ordersTopic;
 
     @Autowired
     ConsumerFactory<String, String> consumers;
@@ -72,7 +76,7 @@ class OrderPlacementIT {
         fromTheStart.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (Consumer<String, String> consumer =
                 consumers.createConsumer("order-placement-it-" + UUID.randomUUID(), null, null, fromTheStart)) {
-            consumer.subscribe(List.of("orders"));
+            consumer.subscribe(List.of(ordersTopic));
             List<String> found = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
