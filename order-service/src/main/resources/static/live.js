@@ -1,4 +1,4 @@
-// The live page: products and stock from catalog-service, orders from order-service, both polled every second.
+// The live page: products, stock and sales from catalog-service, orders from order-service, polled every second.
 'use strict';
 
 const POLL_MS = 1000;
@@ -70,12 +70,56 @@ function renderOrders(orders) {
   }));
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c'];
+
+// The top five products of the last hour, each a line of its revenue per minute (oldest minute on the left).
+function renderSales(top, minutesByProduct) {
+  const chart = $('#sales-chart');
+  const width = 600;
+  const height = 160;
+  const highest = Math.max(1, ...minutesByProduct.flat().map((minute) => minute.revenue));
+  chart.replaceChildren(...top.map((product, i) => {
+    const minutes = minutesByProduct[i];
+    const line = document.createElementNS(SVG, 'polyline');
+    line.setAttribute('points', minutes.map((minute, m) =>
+      `${(m * width / (minutes.length - 1)).toFixed(1)},${(height - 4 - minute.revenue * (height - 8) / highest).toFixed(1)}`)
+      .join(' '));
+    line.setAttribute('fill', 'none');
+    line.setAttribute('stroke', COLORS[i % COLORS.length]);
+    line.setAttribute('stroke-width', '2');
+    line.dataset.product = product.productId;
+    return line;
+  }));
+  $('#top-products').replaceChildren(...top.map((product, i) => {
+    const item = document.createElement('li');
+    item.dataset.product = product.productId;
+    item.style.color = COLORS[i % COLORS.length];
+    item.textContent = `${product.productId}: ${product.confirmedQty} sold, revenue ${product.revenue}`;
+    return item;
+  }));
+}
+
+async function refreshSales() {
+  const sales = `${state.catalogUrl}/catalog-service/sales`;
+  const top = await getJson(`${sales}/top`);
+  const minutes = await Promise.all(top.map((product) =>
+    getJson(`${sales}/${encodeURIComponent(product.productId)}/per-minute`)));
+  renderSales(top, minutes);
+}
+
 async function refresh() {
   try {
     renderProducts(await getJson(`${state.catalogUrl}/catalog-service/catalogs`));
     $('#catalog-state').textContent = '';
   } catch (error) {
     $('#catalog-state').textContent = `(catalog-service unreachable: ${error.message})`;
+  }
+  try {
+    await refreshSales();
+    $('#sales-state').textContent = '';
+  } catch (error) {
+    $('#sales-state').textContent = `(sales unavailable: ${error.message})`;
   }
   try {
     renderOrders(await getJson(`order-service/${encodeURIComponent(state.user)}/orders`));

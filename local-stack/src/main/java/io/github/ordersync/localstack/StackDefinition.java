@@ -43,18 +43,29 @@ public final class StackDefinition {
         return required(topicProperties(), role + ".name");
     }
 
-    /** Every topic of {@code topics.properties}, by name, with its partitions; one replica each. */
+    /** Every topic of {@code topics.properties}, by name, with its partitions and settings; one replica each. */
     public static List<NewTopic> topics() {
         Properties properties = topicProperties();
         return properties.stringPropertyNames().stream()
                 .filter(key -> key.endsWith(".name"))
                 .map(key -> key.substring(0, key.length() - ".name".length()))
                 .map(role -> new NewTopic(
-                        required(properties, role + ".name"),
-                        Integer.parseInt(required(properties, role + ".partitions")),
-                        (short) 1))
+                                required(properties, role + ".name"),
+                                Integer.parseInt(required(properties, role + ".partitions")),
+                                (short) 1)
+                        .configs(topicConfigs(properties, role + ".config.")))
                 .sorted(Comparator.comparing(NewTopic::name))
                 .toList();
+    }
+
+    private static Map<String, String> topicConfigs(Properties properties, String prefix) {
+        Map<String, String> configs = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                configs.put(key.substring(prefix.length()), properties.getProperty(key));
+            }
+        }
+        return configs;
     }
 
     /**

@@ -131,7 +131,7 @@ public final class StackWithServices implements AutoCloseable {
                         "catalog-service",
                         services.catalogServiceJar(),
                         port,
-                        stack.catalogServiceEnvironment(),
+                        catalogServiceEnvironment(stack, port),
                         logDir(stack),
                         services.jvmOptions()));
     }
@@ -139,6 +139,19 @@ public final class StackWithServices implements AutoCloseable {
     private static ServiceProcess recorded(LocalStack stack, ServiceProcess service) {
         stack.recordStarted(service.process());
         return service;
+    }
+
+    /** The stack's addresses, and the instance's Kafka Streams state under the stack's data directory. */
+    private static Map<String, String> catalogServiceEnvironment(LocalStack stack, int port) {
+        Map<String, String> environment = new HashMap<>(stack.catalogServiceEnvironment());
+        environment.put(
+                "CATALOG_SALES_STATE_DIR",
+                stack.settings()
+                        .dataDir()
+                        .resolve("streams/catalog-service-" + port)
+                        .toAbsolutePath()
+                        .toString());
+        return environment;
     }
 
     /** The stack's addresses, plus catalog-service's for the live page. */

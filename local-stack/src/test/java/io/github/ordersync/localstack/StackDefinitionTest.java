@@ -111,6 +111,14 @@ class StackDefinitionTest {
         }
     }
 
+    @Test
+    void topicSettingsComeWithTheirTopic() {
+        assertThat(StackDefinition.topics())
+                .filteredOn(topic -> topic.name().startsWith("sales-"))
+                .hasSize(2)
+                .allSatisfy(topic -> assertThat(topic.configs()).containsEntry("cleanup.policy", "compact"));
+    }
+
     private static List<Path> dockerFiles() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT.resolve("docker"))) {
             return Stream.concat(files.filter(Files::isRegularFile), Stream.of(ROOT.resolve("docker-compose.yml")))

@@ -62,7 +62,7 @@ class LivePageBrowserIT {
     }
 
     @Test
-    void orderPlacedOnThePageTakesStockAndTurnsConfirmed() throws IOException {
+    void orderPlacedOnThePageTakesStockTurnsConfirmedAndShowsInTheSales() throws IOException {
         String product = db.newProduct(25, 1200);
         WebDriverWait wait = new WebDriverWait(browser, WITHIN);
         browser.get(pipeline.orderServices().get(0).url() + "/");
@@ -81,6 +81,12 @@ class LivePageBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#orders tbody tr:first-child"))
                         .getText())
                 .contains(product);
+
+        // Kafka Streams counted the sale: the product is among the top five, drawn as a line of its minutes
+        By topEntry = By.cssSelector("#top-products li[data-product='" + product + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(topEntry, "3 sold, revenue 3600"));
+        assertThat(browser.findElements(By.cssSelector("#sales-chart polyline[data-product='" + product + "']")))
+                .hasSize(1);
 
         Path screenshot = ProjectLayout.root().resolve("docs/live-page.png");
         Files.createDirectories(screenshot.getParent());
