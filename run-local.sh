@@ -24,7 +24,8 @@ for option in "$@"; do
 done
 
 source launchers/built.sh
-built -- launchers/target/lib "launchers/target/launchers-$version.jar"
+built -- launchers/target/lib "launchers/target/launchers-$version.jar" connect-plugins/target/plugins \
+  "$order_jar" "$catalog_jar"
 
 # --fresh is done by the launcher: it first stops what a killed run left running on the data directory.
 fresh_arg=()

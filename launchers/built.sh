@@ -1,6 +1,6 @@
-# Sourced by ./run-local.sh and ./run-benchmarks.sh from the checkout's root: the jars they start, and
-# `built <maven args> -- <paths>`, which runs ./mvnw -q <maven args> package -DskipTests when a path is missing
-# (or always, after --rebuild set rebuild=true).
+# Sourced by ./run-local.sh, ./run-benchmarks.sh and ./kafka from the checkout's root: the services' jars, and
+# `built <maven args> -- <paths>`, which runs ./mvnw -q <maven args> package -DskipTests when one of the paths is
+# missing (or always, after --rebuild set rebuild=true).
 version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
 order_jar="order-service/target/order-service-$version-exec.jar"
 catalog_jar="catalog-service/target/catalog-service-$version-exec.jar"
@@ -9,7 +9,7 @@ built() {
   local maven=() missing=${rebuild:-false}
   while [[ $1 != -- ]]; do maven+=("$1"); shift; done
   shift
-  for path in "$@" connect-plugins/target/plugins "$order_jar" "$catalog_jar"; do
+  for path in "$@"; do
     [[ -e $path ]] || missing=true
   done
   if $missing; then
