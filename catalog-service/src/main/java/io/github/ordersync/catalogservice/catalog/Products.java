@@ -5,39 +5,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The only statement that ever changes stock, and the prices an order is decided at, both in the decision's
- * transaction. Plain SQL rather than JPA: the decrement must be one conditional UPDATE per order (no read, no lost
- * update, no version conflict), sent for a whole batch in one round trip; reads of whole products are
- * {@link ProductRepository}'s.
+ * transaction. The decrement is plain SQL rather than JPA: it must be one conditional UPDATE per order (no read, no
+ * lost update, no version conflict), sent for a whole batch in one round trip. The prices are read through
+ * {@link ProductRepository}, as a projection.
  */
 @Repository
 public class Products {
 
-    private final JdbcClient jdbc;
+    private final ProductRepository products;
     private final JdbcTemplate batch;
 
-    Products(JdbcClient jdbc, JdbcTemplate batch) {
-        this.jdbc = jdbc;
+    Products(ProductRepository products, JdbcTemplate batch) {
+        this.products = products;
         this.batch = batch;
     }
 
     /** The current unit price of each of {@code productIds} that exists. */
     public Map<String, Long> prices(Collection<String> productIds) {
-        // two columns, read-only, in the same transaction as reserve: no entities to load and keep
         if (productIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc
-                .sql("SELECT product_id, unit_price FROM products WHERE product_id IN (:ids)")
-                .param("ids", productIds)
-                .query((row, rowNum) -> Map.entry(row.getString("product_id"), row.getLong("unit_price")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return products.findPricesByProductIdIn(productIds).stream()
+                .collect(Collectors.toMap(
+                        ProductRepository.ProductPrice::productId, ProductRepository.ProductPrice::unitPrice));
     }
 
     /** {@code qty} items of one product, for {@link #reserve(List)}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ordersync.catalogservice.TestInfrastructure;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,17 @@ class ProductRepositoryIT {
                 .contains("CATALOG-001", "CATALOG-002", "CATALOG-003", PRODUCT)
                 .isSorted();
         assertThat(repository.findById("CATALOG-999")).isEmpty();
+    }
+
+    @Test
+    void pricesAreTheCurrentOnesOfTheProductsThatExist() {
+        tx.executeWithoutResult(status -> {
+            Product product = repository.findById(PRODUCT).orElseThrow();
+            product.reprice(750);
+            repository.save(product);
+        });
+
+        assertThat(products.prices(List.of(PRODUCT, "CATALOG-999"))).isEqualTo(Map.of(PRODUCT, 750L));
     }
 
     @Test
