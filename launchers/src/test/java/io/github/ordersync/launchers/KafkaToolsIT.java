@@ -6,6 +6,7 @@ import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.ProjectLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +14,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** {@code ./kafka}: Kafka's own tools against a running local stack, its bootstrap server filled in from KAFKA_PORT. */
+/**
+ * {@code ./kafka}: Kafka's own tools against a running local stack, its bootstrap server filled in from KAFKA_PORT;
+ * and every command of the course page (docs/course-kafka.md), with the output it shows.
+ */
 class KafkaToolsIT {
 
     @AutoClose
     private static final LocalStack stack = LocalStack.startFresh(Path.of("target/kafka-tools-it"));
 
+    /** One command of a page: a {@code bash} block, and the {@code text} block after it, if any. */
+    record Step(String command, List<String> shows) {}
+
     @Test
     void topicsListsTheStacksTopics() throws Exception {
-        assertThat(kafka("topics", "--list").lines())
+        assertThat(run("./kafka topics --list").lines())
                 .contains(
                         LocalStack.ORDERS_TOPIC,
                         LocalStack.ORDER_OUTCOMES_TOPIC,
@@ -30,59 +37,62 @@ class KafkaToolsIT {
     }
 
     @Test
-    void whatTheConsoleProducerSendsTheConsoleConsumerReadsFromTheBeginning() throws Exception {
-        kafka("topics", "--create", "--topic", "kafka-tools-it", "--partitions", "1");
+    void everyCommandOfTheCoursePageRunsAndShowsWhatThePageSays() throws Exception {
+        List<Step> steps = steps(ProjectLayout.root().resolve("docs/course-kafka.md"));
+        assertThat(steps).hasSizeGreaterThan(8);
+        assertThat(steps(ProjectLayout.root().resolve("docs/ko/course-kafka.md")))
+                .as("the Korean page runs the same commands and shows the same output")
+                .isEqualTo(steps);
 
-        kafkaWithInput(
-                "key-1:hello from the console\n",
-                "console-producer",
-                "--topic",
-                "kafka-tools-it",
-                "--property",
-                "parse.key=true",
-                "--property",
-                "key.separator=:");
-
-        String consumed = kafka(
-                "console-consumer",
-                "--topic",
-                "kafka-tools-it",
-                "--from-beginning",
-                "--max-messages",
-                "1",
-                "--timeout-ms",
-                "30000",
-                "--property",
-                "print.key=true",
-                "--group",
-                "kafka-tools-it");
-        assertThat(consumed).contains("key-1\thello from the console");
-        assertThat(kafka("consumer-groups", "--describe", "--group", "kafka-tools-it"))
-                .contains("kafka-tools-it");
+        for (Step step : steps) {
+            List<String> output =
+                    run(step.command()).lines().map(KafkaToolsIT::spaced).toList();
+            assertThat(output)
+                    .as("output of %s", step.command())
+                    .containsAll(step.shows().stream().map(KafkaToolsIT::spaced).toList());
+        }
     }
 
-    private static String kafka(String... arguments) throws IOException, InterruptedException {
-        return kafkaWithInput("", arguments);
+    /** The page's commands in order, each with the lines it shows. */
+    private static List<Step> steps(Path page) throws IOException {
+        List<String> lines = Files.readAllLines(page);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).equals("```bash")) {
+                continue;
+            }
+            String command = lines.get(++i);
+            i++; // the closing fence
+            List<String> shows = new ArrayList<>();
+            if (i + 1 < lines.size() && lines.get(i + 1).equals("```text")) {
+                for (i += 2; !lines.get(i).equals("```"); i++) {
+                    shows.add(lines.get(i));
+                }
+            }
+            steps.add(new Step(command, shows));
+        }
+        return steps;
     }
 
-    /** Runs {@code ./kafka} as a user does, with the stack's port in KAFKA_PORT; fails on a non-zero exit. */
-    private static String kafkaWithInput(String input, String... arguments) throws IOException, InterruptedException {
-        List<String> command =
-                new ArrayList<>(List.of(ProjectLayout.root().resolve("kafka").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    /** Whitespace-insensitive: the tools align their tables with spaces. */
+    private static String spaced(String line) {
+        return line.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Runs a command line as a user does, in the checkout, with the stack's port in KAFKA_PORT. */
+    private static String run(String commandLine) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", commandLine)
+                .directory(ProjectLayout.root().toFile())
+                .redirectErrorStream(true);
         builder.environment()
                 .put("KAFKA_PORT", Integer.toString(stack.settings().kafkaPort()));
-        Process tool = builder.start();
-        tool.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        tool.getOutputStream().close();
-        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(tool.waitFor(60, TimeUnit.SECONDS))
-                .as("./kafka %s ended", command)
+        Process command = builder.start();
+        command.getOutputStream().close();
+        String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(command.waitFor(60, TimeUnit.SECONDS))
+                .as("%s ended", commandLine)
                 .isTrue();
-        assertThat(tool.exitValue())
-                .as("./kafka %s: %s", String.join(" ", arguments), output)
-                .isZero();
+        assertThat(command.exitValue()).as("%s: %s", commandLine, output).isZero();
         return output;
     }
 }

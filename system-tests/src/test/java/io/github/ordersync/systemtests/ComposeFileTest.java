@@ -38,6 +38,11 @@ class ComposeFileTest {
         assertThat(lines).anyMatch(line -> line.strip().equals("MARIADB_ROOT_HOST: localhost"));
     }
 
+    @Test
+    void kafkaCreatesNoTopicBecauseAClientNamedIt() {
+        assertThat(lines).anyMatch(line -> line.strip().equals("KAFKA_AUTO_CREATE_TOPICS_ENABLE: \"false\""));
+    }
+
     private static List<String> read() {
         try {
             return Files.readAllLines(ProjectLayout.root().resolve("docker-compose.yml"));
