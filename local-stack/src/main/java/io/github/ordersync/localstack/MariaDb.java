@@ -38,6 +38,7 @@ public final class MariaDb implements AutoCloseable {
     }
 
     static MariaDb start(int port, Path dataDir) {
+        Platform.requireMariaDbBinaries(System.getProperty("os.name"), System.getProperty("os.arch"));
         Path home = dataDir.resolve("mariadb").toAbsolutePath();
         try {
             Files.createDirectories(home.resolve("tmp"));
