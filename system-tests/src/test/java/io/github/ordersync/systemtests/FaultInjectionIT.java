@@ -385,9 +385,9 @@ class FaultInjectionIT {
     void catalogServiceInstancesLeavingAndJoiningMidLoadLoseAndDoubleNothing() throws Exception {
         pipeline.startAnotherCatalogService();
         try (Ledger ledger = Ledger.open(db, List.of(700, 700, 700))) {
-            // a steady 50 orders/s for 50 s: long enough for a new instance to start (up to ~30 s under load) and
-            // join in the middle
-            OrderLoad load = OrderLoad.paced(orderServices, OrderLoad.lines(2_500, ledger.products(), 11), CLIENTS, 50);
+            // a steady 50 orders/s for 70 s: long enough for a new instance to start (up to ~40 s under load, Kafka
+            // Streams included) and join in the middle
+            OrderLoad load = OrderLoad.paced(orderServices, OrderLoad.lines(3_500, ledger.products(), 11), CLIENTS, 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= 200);
 
             Map<TopicPartition, Long> written = kafka.writtenSoFar(List.of(LocalStack.ORDERS_TOPIC));
