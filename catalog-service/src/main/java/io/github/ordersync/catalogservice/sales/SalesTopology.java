@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -58,10 +59,12 @@ final class SalesTopology {
                         outcomesTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .flatMapValues(value -> Outcome.read(outcomesTopic, value))
                 .processValues(FirstDeliveryOnly::new, SEEN_ORDERS)
-                .selectKey((orderId, outcome) -> outcome.productId());
+                .selectKey((orderId, outcome) -> outcome.productId())
+                // one repartition by product, for both aggregations below
+                .repartition(Repartitioned.with(Serdes.String(), OUTCOME).withName("by-product"));
 
         byProduct
-                .groupByKey(Grouped.with("sales-by-product", Serdes.String(), OUTCOME))
+                .groupByKey(Grouped.with(Serdes.String(), OUTCOME))
                 .aggregate(
                         () -> ProductSales.NONE,
                         (productId, outcome, sales) -> sales.plus(outcome),
@@ -73,7 +76,7 @@ final class SalesTopology {
 
         byProduct
                 .filter((productId, outcome) -> outcome.confirmed())
-                .groupByKey(Grouped.with("confirmed-by-product", Serdes.String(), OUTCOME))
+                .groupByKey(Grouped.with(Serdes.String(), OUTCOME))
                 .windowedBy(TimeWindows.ofSizeAndGrace(MINUTE, GRACE))
                 .aggregate(
                         () -> MinuteSales.NONE,
