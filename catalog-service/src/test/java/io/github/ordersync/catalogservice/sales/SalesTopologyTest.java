@@ -2,22 +2,16 @@ package io.github.ordersync.catalogservice.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ordersync.orderrules.OrderSchemas;
-import io.github.ordersync.orderrules.StrictJsonConverter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -29,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class SalesTopologyTest {
 
     private static final String OUTCOMES = "order-outcomes";
-    private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
-    private static final JsonConverter CONVERTER = StrictJsonConverter.forValues();
+    private static final Instant T0 = DecidedRecords.AT;
 
     private final TopologyTestDriver driver = driver();
     private final TestInputTopic<String, byte[]> outcomes =
@@ -44,11 +37,13 @@ class SalesTopologyTest {
     @Test
     void confirmedQuantityRevenueAndRejectionsAddUpPerProduct() {
         for (int i = 0; i < 3; i++) {
-            decide(confirmed("CATALOG-002", 2, 1000), T0.plusSeconds(i));
+            decide(DecidedRecords.confirmed("CATALOG-002", 2, 1000), T0.plusSeconds(i));
         }
-        decide(rejected("CATALOG-002", 500, 1000, "Insufficient stock for CATALOG-002: 500 requested"), T0);
-        decide(rejected("CATALOG-002", 1, 1, "Price of CATALOG-002 is 1000, the order says 1"), T0);
-        decide(confirmed("CATALOG-001", 1, 1500), T0);
+        decide(
+                DecidedRecords.rejected("CATALOG-002", 500, 1000, "Insufficient stock for CATALOG-002: 500 requested"),
+                T0);
+        decide(DecidedRecords.rejected("CATALOG-002", 1, 1, "Price of CATALOG-002 is 1000, the order says 1"), T0);
+        decide(DecidedRecords.confirmed("CATALOG-001", 1, 1500), T0);
 
         assertThat(queries(T0).totals())
                 .containsExactly(
@@ -59,7 +54,7 @@ class SalesTopologyTest {
 
     @Test
     void anOutcomeDeliveredAgainCountsOnce() {
-        byte[] outcome = confirmed("CATALOG-002", 2, 1000);
+        byte[] outcome = DecidedRecords.confirmed("CATALOG-002", 2, 1000);
 
         decide(outcome, T0);
         decide(outcome, T0);
@@ -73,18 +68,18 @@ class SalesTopologyTest {
     @Test
     void recordsTheOrderRulesRefuseAreNoSale() {
         decide("not an order".getBytes(StandardCharsets.UTF_8), T0);
-        decide(confirmed("CATALOG-002", 0, 1000), T0);
+        decide(DecidedRecords.confirmed("CATALOG-002", 0, 1000), T0);
 
         assertThat(queries(T0).totals()).isEmpty();
     }
 
     @Test
     void confirmedSalesFallIntoTheirMinuteAndTheLastSixtyMinutesAreListed() {
-        decide(confirmed("CATALOG-002", 2, 1000), T0.plusSeconds(5));
-        decide(confirmed("CATALOG-002", 3, 1000), T0.plusSeconds(59));
-        decide(confirmed("CATALOG-002", 1, 1000), T0.plusSeconds(60 * 2 + 1));
-        decide(rejected("CATALOG-002", 9, 1000, "Insufficient stock for CATALOG-002: 9 requested"), T0);
-        decide(confirmed("CATALOG-0021", 7, 10), T0);
+        decide(DecidedRecords.confirmed("CATALOG-002", 2, 1000), T0.plusSeconds(5));
+        decide(DecidedRecords.confirmed("CATALOG-002", 3, 1000), T0.plusSeconds(59));
+        decide(DecidedRecords.confirmed("CATALOG-002", 1, 1000), T0.plusSeconds(60 * 2 + 1));
+        decide(DecidedRecords.rejected("CATALOG-002", 9, 1000, "Insufficient stock for CATALOG-002: 9 requested"), T0);
+        decide(DecidedRecords.confirmed("CATALOG-0021", 7, 10), T0);
 
         List<SalesQueries.MinuteView> minutes =
                 queries(T0.plusSeconds(60 * 2 + 30)).perMinute("CATALOG-002");
@@ -99,9 +94,9 @@ class SalesTopologyTest {
 
     @Test
     void topFiveAreTheProductsWithTheMostRevenueInTheLastHour() {
-        decide(confirmed("OLD-1", 100, 1000), T0.minus(Duration.ofMinutes(90)));
+        decide(DecidedRecords.confirmed("OLD-1", 100, 1000), T0.minus(Duration.ofMinutes(90)));
         for (int product = 1; product <= 6; product++) {
-            decide(confirmed("P-" + product, product, 100), T0.plusSeconds(product));
+            decide(DecidedRecords.confirmed("P-" + product, product, 100), T0.plusSeconds(product));
         }
 
         assertThat(queries(T0.plusSeconds(30)).top())
@@ -123,29 +118,6 @@ class SalesTopologyTest {
                 driver.getKeyValueStore(SalesTopology.TOTALS),
                 driver.getKeyValueStore(SalesTopology.PER_MINUTE),
                 Clock.fixed(now, ZoneOffset.UTC));
-    }
-
-    private static byte[] confirmed(String productId, int qty, long unitPrice) {
-        return decided(productId, qty, unitPrice, "CONFIRMED", null);
-    }
-
-    private static byte[] rejected(String productId, int qty, long unitPrice, String reason) {
-        return decided(productId, qty, unitPrice, "REJECTED", reason);
-    }
-
-    private static byte[] decided(String productId, int qty, long unitPrice, String status, String reason) {
-        Struct order = new Struct(OrderSchemas.DECIDED)
-                .put("order_id", UUID.randomUUID().toString())
-                .put("user_id", "user-1")
-                .put("product_id", productId)
-                .put("qty", qty)
-                .put("unit_price", unitPrice)
-                .put("total_price", qty * unitPrice)
-                .put("status", status)
-                .put("reason", reason)
-                .put("created_at", Date.from(T0))
-                .put("decided_at", Date.from(T0));
-        return CONVERTER.fromConnectData(OUTCOMES, OrderSchemas.DECIDED, order);
     }
 
     private static TopologyTestDriver driver() {
