@@ -158,7 +158,8 @@ class FaultInjectionIT {
     @Order(4)
     void mariaDbDownForAWhileDelaysButLosesNothing() throws Exception {
         try (Ledger ledger = Ledger.open(db, List.of(400, 400, 400))) {
-            OrderLoad load = OrderLoad.start(orderServices, OrderLoad.lines(1_000, ledger.products(), 4), CLIENTS);
+            // Paced, so that the load outlasts stopping the database (which can take seconds) by far.
+            OrderLoad load = OrderLoad.paced(orderServices, OrderLoad.lines(1_000, ledger.products(), 4), CLIENTS, 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted() >= 100);
 
             stack.stopMariaDb();
