@@ -18,3 +18,11 @@ GRANT SELECT ON mydb.* TO 'order_service'@'%';
 CREATE USER IF NOT EXISTS 'catalog_service'@'%' IDENTIFIED BY ${CATALOG_SERVICE_DB_PASSWORD};
 ALTER USER 'catalog_service'@'%' IDENTIFIED BY ${CATALOG_SERVICE_DB_PASSWORD};
 GRANT ALL PRIVILEGES ON catalog.* TO 'catalog_service'@'%';
+
+-- Reads catalog.products' changes from the binlog: the catalog-source connector (Debezium). Replication and the
+-- snapshot's consistent read need server-wide privileges (they cannot be granted per database); it may read
+-- nothing but the catalog database, and write nothing.
+CREATE USER IF NOT EXISTS 'catalog_source'@'%' IDENTIFIED BY ${CATALOG_SOURCE_DB_PASSWORD};
+ALTER USER 'catalog_source'@'%' IDENTIFIED BY ${CATALOG_SOURCE_DB_PASSWORD};
+GRANT RELOAD, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'catalog_source'@'%';
+GRANT SELECT ON catalog.* TO 'catalog_source'@'%';

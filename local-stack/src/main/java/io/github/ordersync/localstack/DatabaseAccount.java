@@ -1,5 +1,7 @@
 package io.github.ordersync.localstack;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +25,22 @@ public record DatabaseAccount(String user, String password) {
     public static DatabaseAccount catalogService(Map<String, String> env) {
         return new DatabaseAccount(
                 "catalog_service", env.getOrDefault("CATALOG_SERVICE_DB_PASSWORD", "local-demo-catalog-service"));
+    }
+
+    /** Streams catalog.products' binlog into a topic: the catalog-source connector (replication grants only). */
+    public static DatabaseAccount catalogSource(Map<String, String> env) {
+        return new DatabaseAccount(
+                "catalog_source", env.getOrDefault("CATALOG_SOURCE_DB_PASSWORD", "local-demo-catalog-source"));
+    }
+
+    /** Every account of stack/users.sql. */
+    public static List<DatabaseAccount> all(Map<String, String> env) {
+        return List.of(ordersSink(env), orderService(env), catalogService(env), catalogSource(env));
+    }
+
+    /** The environment variable that holds this account's password, as stack/users.sql names it. */
+    public String passwordVariable() {
+        return user.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
     }
 
     @Override

@@ -158,19 +158,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** At every start, also of a data directory prepared before: the start may bring install-db's defaults back. */
     private void prepareDatabase() {
-        mariadb.prepare(
-                MariaDb.read(settings.connectConfigDir().resolve("mydb-schema.sql")),
-                sinkAccount(),
-                orderServiceAccount(),
-                catalogServiceAccount());
+        mariadb.prepare(MariaDb.read(settings.connectConfigDir().resolve("mydb-schema.sql")), environment);
     }
 
     private Map<String, String> connectEnvironment() {
         DatabaseAccount sink = sinkAccount();
+        DatabaseAccount source = DatabaseAccount.catalogSource(environment);
         return Map.of(
                 "ORDERS_SINK_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true",
                 "ORDERS_SINK_DB_USER", sink.user(),
-                "ORDERS_SINK_DB_PASSWORD", sink.password());
+                "ORDERS_SINK_DB_PASSWORD", sink.password(),
+                "CATALOG_SOURCE_DB_HOST", "127.0.0.1",
+                "CATALOG_SOURCE_DB_PORT", String.valueOf(settings.mariadbPort()),
+                "CATALOG_SOURCE_DB_USER", source.user(),
+                "CATALOG_SOURCE_DB_PASSWORD", source.password(),
+                "CATALOG_SOURCE_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
     }
 
     // Addresses come from the settings, so they stay valid while a component is stopped for a fault test.

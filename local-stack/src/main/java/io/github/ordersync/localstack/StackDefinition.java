@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -133,13 +134,32 @@ public final class StackDefinition {
         return plain.endsWith(";") ? plain.substring(0, plain.length() - 1) : plain;
     }
 
-    /** The passwords users.sql names, from the accounts the stack gives its components. */
-    public static Map<String, String> passwords(
-            DatabaseAccount sink, DatabaseAccount orderService, DatabaseAccount catalog) {
-        return Map.of(
-                "ORDERS_SINK_DB_PASSWORD", sink.password(),
-                "ORDER_SERVICE_DB_PASSWORD", orderService.password(),
-                "CATALOG_SERVICE_DB_PASSWORD", catalog.password());
+    /** The server settings of {@code mariadb.cnf}'s {@code [mysqld]} section, as command-line options. */
+    public static List<String> mariaDbServerOptions() {
+        List<String> options = new ArrayList<>();
+        boolean server = false;
+        for (String line : readLines("mariadb.cnf")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                server = line.equals("[mysqld]");
+            } else if (server) {
+                int equals = line.indexOf('=');
+                options.add(
+                        equals < 0
+                                ? "--" + line
+                                : "--" + line.substring(0, equals).strip() + "="
+                                        + line.substring(equals + 1).strip());
+            }
+        }
+        return options;
+    }
+
+    /** The passwords users.sql names, from the accounts the stack gives its components (DatabaseAccount.all). */
+    public static Map<String, String> passwords(Map<String, String> environment) {
+        return DatabaseAccount.all(environment).stream()
+                .collect(Collectors.toMap(DatabaseAccount::passwordVariable, DatabaseAccount::password));
     }
 
     private static String password(Map<String, String> passwords, String name) {

@@ -1,6 +1,7 @@
 package io.github.ordersync.localstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,11 +75,21 @@ public final class StackWithServices implements AutoCloseable {
             stack.close();
             throw failure;
         }
-        return new StackWithServices(
+        StackWithServices started = new StackWithServices(
                 stack,
                 services,
                 catalog.join(),
                 orders.stream().map(CompletableFuture::join).toList());
+        try {
+            CatalogSeen.await(
+                    started.catalogService.url(),
+                    started.orderServices.stream().map(ServiceProcess::url).toList(),
+                    Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
     }
 
     public LocalStack stack() {

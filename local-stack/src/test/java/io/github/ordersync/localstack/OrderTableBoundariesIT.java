@@ -50,11 +50,7 @@ class OrderTableBoundariesIT {
         LocalStack.deleteData(dataDir);
         mariadb = MariaDb.start(Ports.free(), dataDir);
         sink = DatabaseAccount.ordersSink(Map.of());
-        mariadb.prepare(
-                MariaDb.read(ProjectLayout.root().resolve("connect-config/mydb-schema.sql")),
-                sink,
-                DatabaseAccount.orderService(Map.of()),
-                DatabaseAccount.catalogService(Map.of()));
+        mariadb.prepare(MariaDb.read(ProjectLayout.root().resolve("connect-config/mydb-schema.sql")), Map.of());
     }
 
     @AfterAll

@@ -22,7 +22,8 @@ class StackDefinitionTest {
     private static final Map<String, String> PASSWORDS = Map.of(
             "ORDERS_SINK_DB_PASSWORD", "sink",
             "ORDER_SERVICE_DB_PASSWORD", "it's \\ tricky",
-            "CATALOG_SERVICE_DB_PASSWORD", "catalog");
+            "CATALOG_SERVICE_DB_PASSWORD", "catalog",
+            "CATALOG_SOURCE_DB_PASSWORD", "source");
 
     @Test
     void userStatementsCarryEachPasswordAsAQuotedString() {
@@ -45,7 +46,8 @@ class StackDefinitionTest {
                         "GRANT SELECT, INSERT, UPDATE ON `mydb`.`orders` TO `orders_sink`@`%`"))
                 .isEqualTo(StackDefinition.normalizedGrant(
                         "GRANT SELECT, INSERT, UPDATE ON mydb.orders TO 'orders_sink'@'%';"));
-        assertThat(StackDefinition.grants()).containsOnlyKeys("orders_sink@%", "order_service@%", "catalog_service@%");
+        assertThat(StackDefinition.grants())
+                .containsOnlyKeys("orders_sink@%", "order_service@%", "catalog_service@%", "catalog_source@%");
     }
 
     @Test

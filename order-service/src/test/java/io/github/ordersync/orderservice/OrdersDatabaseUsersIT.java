@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.mariadb.MariaDBContainer;
 
@@ -26,10 +25,7 @@ class OrdersDatabaseUsersIT {
     void eachUserHasExactlyTheDefinitionsGrants() throws SQLException {
         assumeTrue(TestInfra.chosen() == TestInfra.CONTAINERS, "the integration tests run on the local stack here");
         Map<String, String> environment = System.getenv();
-        Map<String, DatabaseAccount> accounts = Stream.of(
-                        DatabaseAccount.ordersSink(environment),
-                        DatabaseAccount.orderService(environment),
-                        DatabaseAccount.catalogService(environment))
+        Map<String, DatabaseAccount> accounts = DatabaseAccount.all(environment).stream()
                 .collect(Collectors.toMap(account -> account.user() + "@%", Function.identity()));
         Map<String, Set<String>> defined = StackDefinition.grants();
         assertThat(accounts.keySet()).as("users of stack/users.sql").isEqualTo(defined.keySet());

@@ -1,14 +1,19 @@
 package io.github.ordersync.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.ordersync.localstack.DatabaseAccount;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.MariaDb;
+import io.github.ordersync.localstack.StackWithServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,14 +25,34 @@ import java.util.UUID;
 /** Direct looks into the two databases, with the services' own accounts, plus a product factory. */
 final class Databases {
 
+    private final StackWithServices pipeline;
     private final LocalStack stack;
 
-    Databases(LocalStack stack) {
-        this.stack = stack;
+    Databases(StackWithServices pipeline) {
+        this.pipeline = pipeline;
+        this.stack = pipeline.stack();
     }
 
-    /** Adds a product of its own to the catalog, so a test can count its stock without seeing other tests. */
+    /**
+     * Adds a product of its own to the catalog, so a test can count its stock without seeing other tests, and waits
+     * until every order-service instance has it in its read model (through the binlog and the catalog-source
+     * connector), so orders for it are not refused as for an unknown product.
+     */
     String newProduct(int stock, long unitPrice) {
+        String productId = insertProduct(stock, unitPrice);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (var service : pipeline.orderServices()) {
+                assertThat(OrderApi.get(service.url() + "/order-service/products")
+                                .body()
+                                .findValuesAsText("productId"))
+                        .as("products of %s", service.url())
+                        .contains(productId);
+            }
+        });
+        return productId;
+    }
+
+    private String insertProduct(int stock, long unitPrice) {
         String productId = "TEST-" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection db = catalog();
                 PreparedStatement insert = db.prepareStatement(

@@ -59,7 +59,7 @@ class FaultInjectionIT {
         // the broker in a process of its own, so that a scenario can pause it
         pipeline = TestPipelines.start("fault-it", 2, Map.of(LocalStack.KAFKA_IN_OWN_JVM, "true"));
         stack = pipeline.stack();
-        db = new Databases(stack);
+        db = new Databases(pipeline);
         kafka = new KafkaProbe(stack.bootstrapServers());
         connect = new ConnectorRegistrar(stack.connectUrl());
         orderServices =

@@ -40,7 +40,7 @@ class LivePageBrowserIT {
     @BeforeAll
     static void start() {
         pipeline = TestPipelines.start("live-page-it", 1);
-        db = new Databases(pipeline.stack());
+        db = new Databases(pipeline);
         ChromeOptions options = new ChromeOptions()
                 .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en");

@@ -32,6 +32,17 @@ final class OrderApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any call with a JSON body, or none when {@code json} is null. */
+    static Response call(String method, String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -77,15 +77,20 @@ class OrderPipelineIT {
     }
 
     @Test
-    void orderAtAnotherPriceThanTheCatalogsIsRejectedNamingBothPricesAndStockIsUnchanged() {
+    void orderAtAnotherPriceThanTheCatalogsIsRefusedWith409NamingTheCurrentPriceAndNothingIsPublished()
+            throws Exception {
         String product = pipeline.db().newProduct(20, 1500);
+        long published = pipeline.kafka().endOffsets(List.of(LocalStack.ORDERS_TOPIC));
 
         OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(0), "mallory", product, 5, 1);
 
-        JsonNode order = awaitDecided(
-                pipeline.orderService(1), placed.body().path("orderId").asText());
-        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(order.path("reason").asText()).isEqualTo("Price of " + product + " is 1500, the order says 1");
+        assertThat(placed.status()).isEqualTo(409);
+        assertThat(placed.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(placed.body().path("title").asText()).isEqualTo("Price changed");
+        assertThat(placed.body().path("currentUnitPrice").asLong()).isEqualTo(1500);
+        assertThat(placed.body().path("detail").asText()).contains("costs 1500 now, not 1");
+        assertThat(pipeline.kafka().endOffsets(List.of(LocalStack.ORDERS_TOPIC)))
+                .isEqualTo(published);
         assertThat(catalogStock(product)).isEqualTo(20);
     }
 
@@ -123,13 +128,16 @@ class OrderPipelineIT {
     }
 
     @Test
-    void orderForAnUnknownProductIsRejected() {
+    void orderForAnUnknownProductIsRefusedWith422AndNothingIsPublished() throws Exception {
+        long published = pipeline.kafka().endOffsets(List.of(LocalStack.ORDERS_TOPIC));
+
         OrderApi.Response placed = OrderApi.placeOrder(pipeline.orderService(1), "bob", "NO-SUCH-PRODUCT", 1, 1000);
 
-        JsonNode order = awaitDecided(
-                pipeline.orderService(0), placed.body().path("orderId").asText());
-        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(order.path("reason").asText()).contains("Unknown product");
+        assertThat(placed.status()).isEqualTo(422);
+        assertThat(placed.body().path("title").asText()).isEqualTo("Unknown product");
+        assertThat(placed.body().path("detail").asText()).isEqualTo("The catalog has no product NO-SUCH-PRODUCT.");
+        assertThat(pipeline.kafka().endOffsets(List.of(LocalStack.ORDERS_TOPIC)))
+                .isEqualTo(published);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class TestPipelines implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         running = start(name, orderServices);
-        db = new Databases(running.stack());
+        db = new Databases(running);
         kafka = new KafkaProbe(running.stack().bootstrapServers());
     }
 

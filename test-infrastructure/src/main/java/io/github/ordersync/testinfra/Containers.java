@@ -48,10 +48,7 @@ public final class Containers {
     static String stackUsersSql(DatabaseAccount account, Map<String, String> environment) {
         List<String> statements = new ArrayList<>();
         statements.add("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + account.user() + "'@'%'");
-        statements.addAll(StackDefinition.userStatements(StackDefinition.passwords(
-                DatabaseAccount.ordersSink(environment),
-                DatabaseAccount.orderService(environment),
-                DatabaseAccount.catalogService(environment))));
+        statements.addAll(StackDefinition.userStatements(StackDefinition.passwords(environment)));
         return String.join(";\n", statements) + ";\n";
     }
 
@@ -60,9 +57,12 @@ public final class Containers {
         return database("catalog", account.user(), account.password());
     }
 
-    /** An empty database owned by the user. */
+    /** An empty database owned by the user, with the server settings of stack/mariadb.cnf. */
     public static MariaDBContainer database(String name, String user, String password) {
         return new MariaDBContainer(MARIADB_IMAGE)
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(StackDefinition.dir().resolve("mariadb.cnf")),
+                        "/etc/mysql/conf.d/order-stock-sync.cnf")
                 .withDatabaseName(name)
                 .withUsername(user)
                 .withPassword(password);

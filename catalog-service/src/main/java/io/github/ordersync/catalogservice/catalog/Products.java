@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The only statement that ever changes stock, and the prices an order is decided at, both in the decision's
- * transaction. The decrement is plain SQL rather than JPA: it must be one conditional UPDATE per order (no read, no
+ * The only statements that ever change stock (an order's reservation, a restock), and the prices an order is decided
+ * at, in the decision's transaction. The decrement is plain SQL rather than JPA: it must be one conditional UPDATE per order (no read, no
  * lost update, no version conflict), sent for a whole batch in one round trip. The prices are read through
  * {@link ProductRepository}, as a projection.
  */
@@ -36,6 +36,25 @@ public class Products {
 
     /** {@code qty} items of one product, for {@link #reserve(List)}. */
     public record Request(String productId, int qty) {}
+
+    /**
+     * Adds {@code qty} items to a product's stock: one UPDATE, which waits for the row lock an order's reservation
+     * holds and is then applied to the stock that reservation left, so neither is lost. Never above
+     * {@link #MAX_STOCK}.
+     *
+     * @return whether the product exists and could take that many more
+     */
+    boolean restock(String productId, int qty) {
+        return batch.update(
+                        "UPDATE products SET stock = stock + ? WHERE product_id = ? AND stock <= ?",
+                        qty,
+                        productId,
+                        MAX_STOCK - qty)
+                == 1;
+    }
+
+    /** The most items of one product the catalog keeps. */
+    static final int MAX_STOCK = 1_000_000_000;
 
     /**
      * Takes each request's items out of stock if there are that many, in the order given: one conditional UPDATE

@@ -1,5 +1,7 @@
 package io.github.ordersync.orderservice.order;
 
+import io.github.ordersync.orderservice.product.CatalogProduct;
+import io.github.ordersync.orderservice.product.ProductCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Places an order by publishing {@link OrderPlaced} and waiting for the broker to acknowledge it: the order
  * exists once, and only once, Kafka has it. Nothing is stored here; the JDBC sink connector writes the shared
- * orders table from the topic.
+ * orders table from the topic. An order for a product the catalog does not have, or at a price it does not have now,
+ * is refused first, on this instance's read model of the catalog, without asking catalog-service.
  */
 @Service
 class OrderPlacement {
@@ -27,11 +30,17 @@ class OrderPlacement {
 
     private final KafkaTemplate<String, OrderPlaced> kafka;
     private final OrderEventsProperties events;
+    private final ProductCatalog catalog;
     private final Counter placed;
 
-    OrderPlacement(KafkaTemplate<String, OrderPlaced> kafka, OrderEventsProperties events, MeterRegistry metrics) {
+    OrderPlacement(
+            KafkaTemplate<String, OrderPlaced> kafka,
+            OrderEventsProperties events,
+            ProductCatalog catalog,
+            MeterRegistry metrics) {
         this.kafka = kafka;
         this.events = events;
+        this.catalog = catalog;
         this.placed = Counter.builder("orders.placed")
                 .description("Orders acknowledged by Kafka and answered 201")
                 .register(metrics);
@@ -44,6 +53,7 @@ class OrderPlacement {
      *     gives the same order id, so a retried POST cannot place a second order
      */
     OrderPlaced place(String userId, String idempotencyKey, PlaceOrderRequest request) {
+        checkAgainstCatalog(request);
         OrderPlaced order = new OrderPlaced(
                 orderId(userId, idempotencyKey, request),
                 userId,
@@ -71,6 +81,17 @@ class OrderPlacement {
         }
         placed.increment();
         return order;
+    }
+
+    private void checkAgainstCatalog(PlaceOrderRequest request) {
+        if (!catalog.caughtUp()) {
+            throw OrderRefused.catalogLoading();
+        }
+        CatalogProduct product =
+                catalog.find(request.productId()).orElseThrow(() -> OrderRefused.unknownProduct(request.productId()));
+        if (product.unitPrice() != request.unitPrice()) {
+            throw OrderRefused.priceChanged(request.productId(), request.unitPrice(), product.unitPrice());
+        }
     }
 
     /**

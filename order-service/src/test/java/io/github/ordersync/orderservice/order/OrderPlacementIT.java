@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.ordersync.orderservice.TestInfrastructure;
+import io.github.ordersync.orderservice.product.CatalogRecords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +48,20 @@ class OrderPlacementIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    KafkaAdmin admin;
+
+    @Value("${orders.products.topic}")
+    String productsTopic;
+
+    /** The catalog as the catalog-source connector would publish it: CATALOG-001 at 1500, in the read model. */
+    @BeforeEach
+    void catalogHasCatalog001() throws Exception {
+        CatalogRecords.publish(admin, productsTopic, "CATALOG-001", CatalogRecords.product("CATALOG-001", 1500));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/order-service/products").body().contains("\"unitPrice\":1500"));
+    }
+
     @Test
     void publishesThePlacedOrderAsAConnectEnvelope() throws Exception {
         HttpResponse<String> created = post("/order-service/user-1/orders", """
@@ -60,6 +77,33 @@ class OrderPlacementIT {
         assertThat(payload.path("qty").asInt()).isEqualTo(3);
         assertThat(payload.path("total_price").asLong()).isEqualTo(4500);
         assertThat(payload.path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void refusesAnOrderAtAnotherPriceThanTheCatalogsWith409NamingTheCurrentOne() throws Exception {
+        HttpResponse<String> refused = post("/order-service/user-1/orders", """
+                {"productId":"CATALOG-001","qty":3,"unitPrice":1400}""");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(refused.body()).path("currentUnitPrice").asLong())
+                .isEqualTo(1500);
+    }
+
+    @Test
+    void refusesAnOrderForAProductTheCatalogDeletedWith422() throws Exception {
+        CatalogRecords.publish(admin, productsTopic, "GONE-1", CatalogRecords.product("GONE-1", 10));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/order-service/products").body().contains("GONE-1"));
+        CatalogRecords.publish(admin, productsTopic, "GONE-1", null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !get("/order-service/products").body().contains("GONE-1"));
+
+        HttpResponse<String> refused = post("/order-service/user-1/orders", """
+                {"productId":"GONE-1","qty":1,"unitPrice":10}""");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).path("title").asString()).isEqualTo("Unknown product");
     }
 
     @Test
@@ -88,6 +132,10 @@ class OrderPlacementIT {
             });
             return found.get(0);
         }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)));
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

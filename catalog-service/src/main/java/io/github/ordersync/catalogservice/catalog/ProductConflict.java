@@ -1,0 +1,34 @@
+package io.github.ordersync.catalogservice.catalog;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A 409 problem detail: the change does not fit the product as it is now. */
+class ProductConflict extends ErrorResponseException {
+
+    private ProductConflict(String title, String detail) {
+        super(HttpStatus.CONFLICT, problem(title, detail), null);
+    }
+
+    static ProductConflict exists(String productId) {
+        return new ProductConflict("Product exists", "Product " + productId + " exists already; edit it with PUT.");
+    }
+
+    static ProductConflict editedConcurrently(String productId) {
+        return new ProductConflict(
+                "Product edited concurrently",
+                "Product " + productId + " was edited by someone else at the same time. Read it again and retry.");
+    }
+
+    static ProductConflict tooMuchStock(String productId) {
+        return new ProductConflict(
+                "Too much stock", "Product " + productId + " cannot hold more than " + Products.MAX_STOCK + " items.");
+    }
+
+    private static ProblemDetail problem(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

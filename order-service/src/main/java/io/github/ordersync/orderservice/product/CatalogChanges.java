@@ -1,0 +1,71 @@
+package io.github.ordersync.orderservice.product;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies each change of the catalog, as the catalog-source connector publishes it, to the {@link ProductCatalog}:
+ * a row of {@code catalog.products} in the Connect {@code {"schema":...,"payload":...}} envelope under its product id,
+ * or a tombstone once the product is deleted.
+ *
+ * <p>Every instance reads the whole topic from its beginning at every start: the group id is the instance's own and
+ * nothing is ever committed (ackMode MANUAL, never acknowledged), so it never resumes half-way and no offsets are left
+ * behind.
+ */
+@Component
+class CatalogChanges {
+
+    private final ProductCatalog catalog;
+    private final JsonConverter envelope = new JsonConverter();
+
+    CatalogChanges(ProductCatalog catalog) {
+        this.catalog = catalog;
+        envelope.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, true), false);
+    }
+
+    @KafkaListener(
+            id = "catalog-changes",
+            topics = "${orders.products.topic}",
+            groupId = "order-service-products-${random.uuid}",
+            ackMode = "MANUAL",
+            properties = {
+                "auto.offset.reset=earliest",
+                "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+            })
+    void onChange(ConsumerRecord<String, byte[]> change) {
+        catalog.apply(change.partition(), change.offset(), change.key(), product(change));
+    }
+
+    /**
+     * The product the record carries, or null once it is deleted: a tombstone, or an envelope with a null payload
+     * (what the connector writes for a delete when its delete handling is set to keep the value's schema).
+     */
+    CatalogProduct product(ConsumerRecord<String, byte[]> change) {
+        if (change.value() == null) {
+            return null;
+        }
+        SchemaAndValue row = envelope.toConnectData(change.topic(), change.value());
+        if (row.value() == null) {
+            return null;
+        }
+        if (!(row.value() instanceof Struct fields)) {
+            throw new IllegalArgumentException(
+                    "Not a product row: " + new String(change.value(), StandardCharsets.UTF_8));
+        }
+        return new CatalogProduct(
+                fields.getString("product_id"),
+                fields.getString("product_name"),
+                fields.getInt64("unit_price"),
+                fields.getInt32("stock"),
+                Instant.ofEpochMilli(change.timestamp()));
+    }
+}
