@@ -1,4 +1,5 @@
-// The live page: products, stock and sales from catalog-service, orders from order-service, polled every second.
+// The live page, polled every second: products and prices from order-service's read model (what orders are checked
+// against, fed by the catalog-source connector), stock and sales from catalog-service, orders from order-service.
 'use strict';
 
 const POLL_MS = 1000;
@@ -37,9 +38,9 @@ function renderProducts(products) {
     row.addEventListener('click', () => { select.value = product.productId; renderSelection(); });
     return row;
   }));
-  if (select.options.length !== products.length) {
-    select.replaceChildren(...products.map((product) => new Option(
-      `${product.productId} · ${product.productName} (${product.unitPrice})`, product.productId)));
+  const labels = products.map((product) => `${product.productId} · ${product.productName} (${product.unitPrice})`);
+  if ([...select.options].map((option) => option.text).join('\n') !== labels.join('\n')) {
+    select.replaceChildren(...products.map((product, i) => new Option(labels[i], product.productId)));
     if (chosen) select.value = chosen;
   }
 }
@@ -109,12 +110,21 @@ async function refreshSales() {
 }
 
 async function refresh() {
+  const stock = new Map();
+  let status = '';
   try {
-    renderProducts(await getJson(`${state.catalogUrl}/catalog-service/catalogs`));
-    $('#catalog-state').textContent = '';
+    (await getJson(`${state.catalogUrl}/catalog-service/catalogs`))
+      .forEach((product) => stock.set(product.productId, product.stock));
   } catch (error) {
-    $('#catalog-state').textContent = `(catalog-service unreachable: ${error.message})`;
+    status = `(stock unavailable, catalog-service unreachable: ${error.message})`;
   }
+  try {
+    const known = await getJson('order-service/products');
+    renderProducts(known.products.map((product) => ({ ...product, stock: stock.get(product.productId) ?? '–' })));
+  } catch (error) {
+    status = `(order-service's products unavailable: ${error.message})`;
+  }
+  $('#catalog-state').textContent = status;
   try {
     await refreshSales();
     $('#sales-state').textContent = '';

@@ -88,6 +88,18 @@ class LivePageBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#sales-chart polyline[data-product='" + product + "']")))
                 .hasSize(1);
 
+        // A price change in the catalog reaches the page through order-service's read model
+        assertThat(OrderApi.call(
+                                "PUT",
+                                pipeline.catalogService().url() + "/catalog-service/catalogs/" + product,
+                                "{\"productName\":\"Test product\",\"unitPrice\":1250}")
+                        .status())
+                .isEqualTo(200);
+        By price = By.cssSelector("#products tr[data-product='" + product + "'] td:nth-child(3)");
+        long changed = System.nanoTime();
+        new WebDriverWait(browser, Duration.ofSeconds(3)).until(ExpectedConditions.textToBe(price, "1250"));
+        System.out.printf("Price change on the live page after %d ms%n", (System.nanoTime() - changed) / 1_000_000);
+
         Path screenshot = ProjectLayout.root().resolve("docs/live-page.png");
         Files.createDirectories(screenshot.getParent());
         File taken = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
