@@ -190,6 +190,11 @@ public final class LocalStack implements AutoCloseable {
         return ServiceEnvironments.jdbcUrl(settings.mariadbPort(), database);
     }
 
+    /** Every account of stack/users.sql, with the passwords this stack gave them. */
+    public List<DatabaseAccount> accounts() {
+        return DatabaseAccount.all(environment);
+    }
+
     public DatabaseAccount sinkAccount() {
         return DatabaseAccount.ordersSink(environment);
     }

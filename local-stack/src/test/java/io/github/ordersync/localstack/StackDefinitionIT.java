@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,8 +51,7 @@ class StackDefinitionIT {
 
     @Test
     void eachUserHasExactlyTheDefinitionsGrants() throws SQLException {
-        Map<String, DatabaseAccount> accounts = Stream.of(
-                        stack.sinkAccount(), stack.orderServiceAccount(), stack.catalogServiceAccount())
+        Map<String, DatabaseAccount> accounts = stack.accounts().stream()
                 .collect(Collectors.toMap(account -> account.user() + "@%", Function.identity()));
 
         Map<String, Set<String>> defined = StackDefinition.grants();
@@ -67,24 +65,33 @@ class StackDefinitionIT {
     }
 
     @Test
-    void registeredConnectorHasItsConfigFileAndReadsTheDefinitionsTopics() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, String> file = json.readValue(
-                MariaDb.read(stack.settings().connectConfigDir().resolve("orders-sink.json")), Map.class);
-
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/orders-sink/config"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        Map<String, String> registered = json.readValue(response.body(), Map.class);
-
-        assertThat(registered).containsEntry("name", "orders-sink");
-        registered.remove("name");
-        assertThat(registered).isEqualTo(file);
+    void registeredConnectorsHaveTheirConfigFilesAndReadTheDefinitionsTopics() throws Exception {
+        Map<String, String> registered = registered("orders-sink");
         assertThat(registered)
                 .containsEntry("topics", LocalStack.ORDERS_TOPIC + "," + LocalStack.ORDER_OUTCOMES_TOPIC)
                 .containsEntry("predicates.isPlacedOrder.pattern", LocalStack.ORDERS_TOPIC)
                 .containsEntry("errors.deadletterqueue.topic.name", LocalStack.ORDERS_SINK_DEAD_LETTER_TOPIC);
+        assertThat(registered("catalog-source"))
+                .containsEntry("transforms.toTopic.replacement", StackDefinition.topicName("catalog-products"))
+                .containsEntry(
+                        "schema.history.internal.kafka.topic",
+                        StackDefinition.topicName("catalog-source-schema-history"));
+    }
+
+    /** The connector's config as Connect has it, after checking that it is its file's, as written. */
+    private static Map<String, String> registered(String connector) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> file = json.readValue(
+                MariaDb.read(stack.settings().connectConfigDir().resolve(connector + ".json")), Map.class);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + connector + "/config"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Map<String, String> registered = json.readValue(response.body(), Map.class);
+        assertThat(registered).containsEntry("name", connector);
+        registered.remove("name");
+        assertThat(registered).isEqualTo(file);
+        return registered;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,12 +50,18 @@ class CatalogChangesIT {
 
         assertThat(catalog("POST", "", product(product, "Seoul", 1200, 50)).status())
                 .isEqualTo(201);
-        awaitEverywhere(product, line -> line != null && line.path("unitPrice").asLong() == 1200);
+        awaitEverywhere(
+                "create",
+                product,
+                line -> line != null && line.path("unitPrice").asLong() == 1200);
 
         assertThat(catalog("PUT", "/" + product, "{\"productName\":\"Seoul\",\"unitPrice\":1300}")
                         .status())
                 .isEqualTo(200);
-        awaitEverywhere(product, line -> line != null && line.path("unitPrice").asLong() == 1300);
+        awaitEverywhere(
+                "reprice",
+                product,
+                line -> line != null && line.path("unitPrice").asLong() == 1300);
 
         OrderApi.Response oldPrice = OrderApi.placeOrder(pipeline.orderService(0), "eve", product, 1, 1200);
         assertThat(oldPrice.status()).isEqualTo(409);
@@ -65,10 +72,11 @@ class CatalogChangesIT {
                         .path("stock")
                         .asInt())
                 .isEqualTo(55);
-        awaitEverywhere(product, line -> line != null && line.path("stock").asInt() == 55);
+        awaitEverywhere(
+                "restock", product, line -> line != null && line.path("stock").asInt() == 55);
 
         assertThat(catalog("DELETE", "/" + product, null).status()).isEqualTo(204);
-        awaitEverywhere(product, line -> line == null);
+        awaitEverywhere("delete", product, line -> line == null);
         assertThat(OrderApi.placeOrder(pipeline.orderService(1), "eve", product, 1, 1300)
                         .status())
                 .isEqualTo(422);
@@ -209,14 +217,21 @@ class CatalogChangesIT {
         return OrderApi.call(method, pipeline.catalogService() + "/catalog-service/catalogs" + path, json);
     }
 
-    /** Waits until each order-service instance's read model shows the product as the check wants (null: absent). */
-    private static void awaitEverywhere(String product, java.util.function.Predicate<JsonNode> check) {
+    /**
+     * Waits until each order-service instance's read model shows the product as the check wants (null: absent), and
+     * prints how long that took after the catalog's answer.
+     */
+    private static void awaitEverywhere(String change, String product, Predicate<JsonNode> check) {
+        long answered = System.nanoTime();
         for (int i = 0; i < 2; i++) {
             int instance = i;
             await().atMost(SEEN_WITHIN)
-                    .pollInterval(Duration.ofMillis(50))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> check.test(line(instance, product)));
         }
+        System.out.printf(
+                "%-8s seen by both order-service instances %3d ms after the catalog answered%n",
+                change, (System.nanoTime() - answered) / 1_000_000);
     }
 
     private static JsonNode line(int instance, String product) {
