@@ -328,6 +328,8 @@ public final class Benchmarks {
             insert.setLong(3, PLENTY);
             insert.executeUpdate();
         }
+        // orders for it are refused (422) until order-service's read model has it
+        pipeline.awaitCatalogSeen();
     }
 
     private long decisions(String productId) {

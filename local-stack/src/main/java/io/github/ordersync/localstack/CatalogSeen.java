@@ -18,19 +18,27 @@ import java.util.Set;
  * the binlog and the catalog-source connector into each instance's read model. Until then an order for a product the
  * catalog has may be refused as for an unknown one; the system counts as started only after this.
  */
-final class CatalogSeen {
+public final class CatalogSeen {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private CatalogSeen() {}
 
-    static void await(String catalogServiceUrl, List<String> orderServiceUrls, Duration timeout) {
+    /** Waits until each order-service instance's read model holds every product catalog-service lists now. */
+    public static void await(String catalogServiceUrl, List<String> orderServiceUrls, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Set<String> catalog = productIds(catalogServiceUrl + "/catalog-service/catalogs", "");
+        Set<String> catalog;
+        while ((catalog = productIds(catalogServiceUrl + "/catalog-service/catalogs", "")) == null) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("catalog-service at " + catalogServiceUrl + " did not answer");
+            }
+            Pause.briefly();
+        }
         for (String orderService : orderServiceUrls) {
-            Set<String> seen = Set.of();
-            while (!(seen = productIds(orderService + "/order-service/products", "products")).containsAll(catalog)) {
+            Set<String> seen;
+            while ((seen = productIds(orderService + "/order-service/products", "products")) == null
+                    || !seen.containsAll(catalog)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("order-service at " + orderService + " knows products " + seen
                             + " after " + timeout + ", the catalog has " + catalog
@@ -41,6 +49,7 @@ final class CatalogSeen {
         }
     }
 
+    /** The product ids the URL lists, or null while it does not answer 200. */
     private static Set<String> productIds(String url, String listField) {
         try {
             HttpResponse<String> response = HTTP.send(
@@ -48,13 +57,16 @@ final class CatalogSeen {
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
             JsonNode body = JSON.readTree(response.body());
             JsonNode products = listField.isEmpty() ? body : body.path(listField);
             Set<String> ids = new HashSet<>();
             products.forEach(product -> ids.add(product.path("productId").asText()));
             return ids;
         } catch (IOException e) {
-            return Set.of();
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -81,15 +81,23 @@ public final class StackWithServices implements AutoCloseable {
                 catalog.join(),
                 orders.stream().map(CompletableFuture::join).toList());
         try {
-            CatalogSeen.await(
-                    started.catalogService.url(),
-                    started.orderServices.stream().map(ServiceProcess::url).toList(),
-                    Duration.ofSeconds(60));
+            started.awaitCatalogSeen();
         } catch (RuntimeException e) {
             started.close();
             throw e;
         }
         return started;
+    }
+
+    /**
+     * Waits until every order-service instance knows every product of the catalog (through the catalog-source
+     * connector), for instance after products were added.
+     */
+    public void awaitCatalogSeen() {
+        CatalogSeen.await(
+                catalogService.url(),
+                orderServices.stream().map(ServiceProcess::url).toList(),
+                Duration.ofSeconds(60));
     }
 
     public LocalStack stack() {

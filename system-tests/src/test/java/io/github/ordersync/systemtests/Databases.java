@@ -1,8 +1,5 @@
 package io.github.ordersync.systemtests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.github.ordersync.localstack.DatabaseAccount;
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.MariaDb;
@@ -13,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,15 +36,7 @@ final class Databases {
      */
     String newProduct(int stock, long unitPrice) {
         String productId = insertProduct(stock, unitPrice);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (var service : pipeline.orderServices()) {
-                assertThat(OrderApi.get(service.url() + "/order-service/products")
-                                .body()
-                                .findValuesAsText("productId"))
-                        .as("products of %s", service.url())
-                        .contains(productId);
-            }
-        });
+        pipeline.awaitCatalogSeen();
         return productId;
     }
 

@@ -24,7 +24,10 @@ public class Products {
         this.batch = batch;
     }
 
-    /** The current unit price of each of {@code productIds} that exists. */
+    /**
+     * The current unit price of each of {@code productIds} that exists, with the rows locked until the caller's
+     * transaction ends (it must run in one): a price change waits for the decision that read the old price.
+     */
     public Map<String, Long> prices(Collection<String> productIds) {
         if (productIds.isEmpty()) {
             return Map.of();

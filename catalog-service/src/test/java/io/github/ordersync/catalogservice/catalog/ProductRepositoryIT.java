@@ -2,10 +2,15 @@ package io.github.ordersync.catalogservice.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.ordersync.catalogservice.TestInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({TestInfrastructure.class, Products.class})
+@Import({TestInfrastructure.class, Products.class, CatalogEdits.class})
 class ProductRepositoryIT {
 
     private static final String PRODUCT = "TEST-EDITS";
@@ -33,6 +38,9 @@ class ProductRepositoryIT {
 
     @Autowired
     Products products;
+
+    @Autowired
+    CatalogEdits edits;
 
     @Autowired
     TransactionTemplate tx;
@@ -72,7 +80,9 @@ class ProductRepositoryIT {
             repository.save(product);
         });
 
-        assertThat(products.prices(List.of(PRODUCT, "CATALOG-999"))).isEqualTo(Map.of(PRODUCT, 750L));
+        // read in the decision's transaction, as the order listener does: the rows stay locked until it ends
+        assertThat(tx.execute(status -> products.prices(List.of(PRODUCT, "CATALOG-999"))))
+                .isEqualTo(Map.of(PRODUCT, 750L));
     }
 
     @Test
@@ -107,5 +117,59 @@ class ProductRepositoryIT {
         assertThat(reserved).containsExactly(true);
         assertThat(repository.findById(PRODUCT).orElseThrow().view())
                 .isEqualTo(new ProductView(PRODUCT, "Test", 700, 7));
+    }
+
+    @Test
+    void aPriceChangeWaitsForTheDecisionThatReadTheOldPrice() throws Exception {
+        CountDownLatch pricesRead = new CountDownLatch(1);
+        CountDownLatch decided = new CountDownLatch(1);
+        CompletableFuture<Map<String, Long>> decision = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+            Map<String, Long> prices = products.prices(List.of(PRODUCT));
+            pricesRead.countDown();
+            awaitQuietly(decided);
+            products.reserve(List.of(new Products.Request(PRODUCT, 1)));
+            return prices;
+        }));
+        pricesRead.await();
+
+        CompletableFuture<ProductView> change =
+                CompletableFuture.supplyAsync(() -> edits.edit(PRODUCT, new ProductChange("Test", 900L)));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !change.isDone());
+        decided.countDown();
+
+        assertThat(decision.get()).isEqualTo(Map.of(PRODUCT, 500L));
+        // applied after the decision: it sees the stock the decision took
+        assertThat(change.get()).isEqualTo(new ProductView(PRODUCT, "Test", 900, 9));
+    }
+
+    @Test
+    void restocksRacingReservationsLoseNoItem() {
+        List<CompletableFuture<Boolean>> reservations = new ArrayList<>();
+        List<CompletableFuture<ProductView>> restocks = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            reservations.add(CompletableFuture.supplyAsync(
+                    () -> tx.execute(status -> products.reserve(List.of(new Products.Request(PRODUCT, 1)))[0])));
+            restocks.add(CompletableFuture.supplyAsync(() -> edits.restock(PRODUCT, 1)));
+        }
+        long reserved = reservations.stream().filter(CompletableFuture::join).count();
+        restocks.forEach(CompletableFuture::join);
+
+        assertThat(repository.findById(PRODUCT).orElseThrow().stock()).isEqualTo(10 + 40 - reserved);
+    }
+
+    @Test
+    void addingAProductWhoseIdExistsIsAConflictNotAnOverwrite() {
+        assertThatThrownBy(() -> edits.add(new NewProduct(PRODUCT, "Other", 1L, 0)))
+                .isInstanceOf(ProductConflict.class);
+        assertThat(repository.findById(PRODUCT).orElseThrow().view())
+                .isEqualTo(new ProductView(PRODUCT, "Test", 500, 10));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

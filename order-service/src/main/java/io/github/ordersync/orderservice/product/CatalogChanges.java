@@ -46,17 +46,14 @@ class CatalogChanges {
     }
 
     /**
-     * The product the record carries, or null once it is deleted: a tombstone, or an envelope with a null payload
-     * (what the connector writes for a delete when its delete handling is set to keep the value's schema).
+     * The product the record carries, or null for a tombstone: the product was deleted (the connector turns each
+     * delete into a tombstone, {@code delete.tombstone.handling.mode=delete-to-tombstone}).
      */
     CatalogProduct product(ConsumerRecord<String, byte[]> change) {
         if (change.value() == null) {
             return null;
         }
         SchemaAndValue row = envelope.toConnectData(change.topic(), change.value());
-        if (row.value() == null) {
-            return null;
-        }
         if (!(row.value() instanceof Struct fields)) {
             throw new IllegalArgumentException(
                     "Not a product row: " + new String(change.value(), StandardCharsets.UTF_8));
