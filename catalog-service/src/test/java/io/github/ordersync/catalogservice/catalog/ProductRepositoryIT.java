@@ -81,8 +81,8 @@ class ProductRepositoryIT {
         });
 
         // read in the decision's transaction, as the order listener does: the rows stay locked until it ends
-        assertThat(tx.execute(status -> products.prices(List.of(PRODUCT, "CATALOG-999"))))
-                .isEqualTo(Map.of(PRODUCT, 750L));
+        Map<String, Long> prices = tx.execute(status -> products.prices(List.of(PRODUCT, "CATALOG-999")));
+        assertThat(prices).isEqualTo(Map.of(PRODUCT, 750L));
     }
 
     @Test
