@@ -78,7 +78,6 @@ class CatalogController {
     @PutMapping("/{productId}")
     @Operation(summary = "Change a product's name and price; orders at the old price are rejected from now on")
     @ApiResponse(responseCode = "404", description = "No such product")
-    @ApiResponse(responseCode = "409", description = "Edited by someone else at the same time")
     ProductView edit(
             @Parameter(example = "CATALOG-001") @PathVariable String productId,
             @Valid @RequestBody ProductChange change) {

@@ -1,7 +1,6 @@
 package io.github.ordersync.catalogservice.catalog;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,17 +35,17 @@ class CatalogEdits {
         }
     }
 
-    /** A concurrent edit of the same product fails one of the two ({@code @Version}) instead of losing it. */
+    /**
+     * Waits for the decisions that read the product's price (they lock its row) and changes it after them: no order is
+     * confirmed at the old price once this returns. A concurrent edit of the same product waits too, then applies
+     * on top of it.
+     */
     @Transactional
     ProductView edit(String productId, ProductChange change) {
-        Product product = repository.findById(productId).orElseThrow(() -> new ProductNotFound(productId));
+        Product product = repository.findLockedByProductId(productId).orElseThrow(() -> new ProductNotFound(productId));
         product.rename(change.productName());
         product.reprice(change.unitPrice());
-        try {
-            return repository.saveAndFlush(product).view();
-        } catch (OptimisticLockingFailureException e) {
-            throw ProductConflict.editedConcurrently(productId);
-        }
+        return repository.saveAndFlush(product).view();
     }
 
     @Transactional

@@ -15,12 +15,6 @@ class ProductConflict extends ErrorResponseException {
         return new ProductConflict("Product exists", "Product " + productId + " exists already; edit it with PUT.");
     }
 
-    static ProductConflict editedConcurrently(String productId) {
-        return new ProductConflict(
-                "Product edited concurrently",
-                "Product " + productId + " was edited by someone else at the same time. Read it again and retry.");
-    }
-
     static ProductConflict tooMuchStock(String productId) {
         return new ProductConflict(
                 "Too much stock", "Product " + productId + " cannot hold more than " + Products.MAX_STOCK + " items.");

@@ -20,6 +20,13 @@ interface ProductRepository extends Repository<Product, String> {
 
     Optional<Product> findById(String productId);
 
+    /**
+     * The product, its row locked until the transaction ends (SELECT ... FOR UPDATE): an edit waits for the order
+     * decisions that hold it and then sees the stock they left.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Product> findLockedByProductId(String productId);
+
     Product save(Product product);
 
     /** As {@link #save}, with the statement sent now: a duplicate id or a concurrent edit fails here. */
