@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -151,14 +152,21 @@ class CatalogChangesIT {
     @Order(5)
     void anOrderRacingAPriceChangeIsConfirmedAtThePriceTheCatalogHadOrRejectedNamingBoth() {
         List<CompletableFuture<OrderApi.Response>> orders = new ArrayList<>();
+        List<CompletableFuture<OrderApi.Response>> changes = new ArrayList<>();
         List<String> products = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String product = pipeline.db().newProduct(100, 1000);
-            products.add(product);
+            products.add(pipeline.db().newProduct(100, 1000));
+        }
+        for (int i = 0; i < 20; i++) {
+            String product = products.get(i);
             orders.add(CompletableFuture.supplyAsync(
                     () -> OrderApi.placeOrder(pipeline.orderService(0), "racer", product, 1, 1000)));
-            catalog("PUT", "/" + product, "{\"productName\":\"p\",\"unitPrice\":2000}");
+            // the price changes 0 to 950 ms after the order is sent: before, during and after its decision
+            changes.add(CompletableFuture.supplyAsync(
+                    () -> catalog("PUT", "/" + product, "{\"productName\":\"p\",\"unitPrice\":2000}"),
+                    CompletableFuture.delayedExecutor(50L * i, TimeUnit.MILLISECONDS)));
         }
+        changes.forEach(change -> assertThat(change.join().status()).isEqualTo(200));
         int confirmed = 0;
         int rejected = 0;
         for (int i = 0; i < orders.size(); i++) {
@@ -196,6 +204,7 @@ class CatalogChangesIT {
         System.out.printf(
                 "Orders racing a price change: %d confirmed, %d rejected by the catalog, %d refused (409)%n",
                 confirmed, rejected, orders.size() - confirmed - rejected);
+        assertThat(confirmed).as("orders decided before their price changed").isPositive();
     }
 
     private static JsonNode firstRowAt(String product, long unitPrice) throws Exception {
