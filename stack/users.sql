@@ -26,3 +26,10 @@ CREATE USER IF NOT EXISTS 'catalog_source'@'%' IDENTIFIED BY ${CATALOG_SOURCE_DB
 ALTER USER 'catalog_source'@'%' IDENTIFIED BY ${CATALOG_SOURCE_DB_PASSWORD};
 GRANT RELOAD, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'catalog_source'@'%';
 GRANT SELECT ON catalog.* TO 'catalog_source'@'%';
+
+-- The course notes' Connect demo (connect-config/course/): my-source-connect reads course.users from the binlog,
+-- my-sink-connect creates and writes course.my_topic_users. Nothing outside the course database.
+CREATE USER IF NOT EXISTS 'course_demo'@'%' IDENTIFIED BY ${COURSE_DEMO_DB_PASSWORD};
+ALTER USER 'course_demo'@'%' IDENTIFIED BY ${COURSE_DEMO_DB_PASSWORD};
+GRANT RELOAD, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'course_demo'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER ON course.* TO 'course_demo'@'%';

@@ -1,5 +1,5 @@
 # Sourced by the image's entrypoint on the first start (it provides docker_process_sql). Creates what the local
-# stack creates (local-stack MariaDb.java): databases mydb and catalog, the shared orders table
+# stack creates (local-stack MariaDb.java): databases mydb, catalog and course, the shared orders table
 # (connect-config/mydb-schema.sql) and the users of stack/users.sql, the same files the local stack applies.
 
 # As the local stack quotes a password (StackDefinition): backslash and quote escaped with a backslash.
@@ -25,6 +25,7 @@ users_sql() {
 docker_process_sql <<SQL
 CREATE DATABASE IF NOT EXISTS mydb CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE DATABASE IF NOT EXISTS catalog CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE IF NOT EXISTS course CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 SQL
 docker_process_sql --database=mydb < /opt/order-stock-sync/mydb-schema.sql
 users_sql | docker_process_sql

@@ -33,9 +33,15 @@ public record DatabaseAccount(String user, String password) {
                 "catalog_source", env.getOrDefault("CATALOG_SOURCE_DB_PASSWORD", "local-demo-catalog-source"));
     }
 
+    /** The course notes' Connect demo (connect-config/course/): its source and its sink, on the course database. */
+    public static DatabaseAccount courseDemo(Map<String, String> env) {
+        return new DatabaseAccount(
+                "course_demo", env.getOrDefault("COURSE_DEMO_DB_PASSWORD", "local-demo-course-demo"));
+    }
+
     /** Every account of stack/users.sql. */
     public static List<DatabaseAccount> all(Map<String, String> env) {
-        return List.of(ordersSink(env), orderService(env), catalogService(env), catalogSource(env));
+        return List.of(ordersSink(env), orderService(env), catalogService(env), catalogSource(env), courseDemo(env));
     }
 
     /** The environment variable that holds this account's password, as stack/users.sql names it. */

@@ -164,15 +164,19 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> connectEnvironment() {
         DatabaseAccount sink = sinkAccount();
         DatabaseAccount source = DatabaseAccount.catalogSource(environment);
-        return Map.of(
-                "ORDERS_SINK_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true",
-                "ORDERS_SINK_DB_USER", sink.user(),
-                "ORDERS_SINK_DB_PASSWORD", sink.password(),
-                "CATALOG_SOURCE_DB_HOST", "127.0.0.1",
-                "CATALOG_SOURCE_DB_PORT", String.valueOf(settings.mariadbPort()),
-                "CATALOG_SOURCE_DB_USER", source.user(),
-                "CATALOG_SOURCE_DB_PASSWORD", source.password(),
-                "CATALOG_SOURCE_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        DatabaseAccount courseDemo = DatabaseAccount.courseDemo(environment);
+        return Map.ofEntries(
+                Map.entry("CONNECT_DB_HOST", "127.0.0.1"),
+                Map.entry("CONNECT_DB_PORT", String.valueOf(settings.mariadbPort())),
+                Map.entry("CONNECT_SCHEMA_HISTORY_BOOTSTRAP_SERVERS", bootstrapServers()),
+                Map.entry("ORDERS_SINK_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true"),
+                Map.entry("ORDERS_SINK_DB_USER", sink.user()),
+                Map.entry("ORDERS_SINK_DB_PASSWORD", sink.password()),
+                Map.entry("CATALOG_SOURCE_DB_USER", source.user()),
+                Map.entry("CATALOG_SOURCE_DB_PASSWORD", source.password()),
+                Map.entry("COURSE_DEMO_DB_URL", jdbcUrl(MariaDb.COURSE_DATABASE)),
+                Map.entry("COURSE_DEMO_DB_USER", courseDemo.user()),
+                Map.entry("COURSE_DEMO_DB_PASSWORD", courseDemo.password()));
     }
 
     // Addresses come from the settings, so they stay valid while a component is stopped for a fault test.

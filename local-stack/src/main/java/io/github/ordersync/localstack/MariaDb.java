@@ -29,6 +29,8 @@ public final class MariaDb implements AutoCloseable {
 
     /** catalog-service's own database. */
     public static final String CATALOG_DATABASE = "catalog";
+    /** The course notes' Connect demo: its users table and the table its sink writes (connect-config/course/). */
+    public static final String COURSE_DATABASE = "course";
 
     private final DB db;
     private final int port;
@@ -107,7 +109,7 @@ public final class MariaDb implements AutoCloseable {
                 Statement sql = connection.createStatement()) {
             sql.execute("FLUSH PRIVILEGES");
             removeInstallDefaults(sql);
-            for (String database : new String[] {ORDERS_DATABASE, CATALOG_DATABASE}) {
+            for (String database : new String[] {ORDERS_DATABASE, CATALOG_DATABASE, COURSE_DATABASE}) {
                 sql.execute("CREATE DATABASE IF NOT EXISTS " + database
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
