@@ -23,7 +23,8 @@ class StackDefinitionTest {
             "ORDERS_SINK_DB_PASSWORD", "sink",
             "ORDER_SERVICE_DB_PASSWORD", "it's \\ tricky",
             "CATALOG_SERVICE_DB_PASSWORD", "catalog",
-            "CATALOG_SOURCE_DB_PASSWORD", "source");
+            "CATALOG_SOURCE_DB_PASSWORD", "source",
+            "COURSE_DEMO_DB_PASSWORD", "course");
 
     @Test
     void userStatementsCarryEachPasswordAsAQuotedString() {
@@ -47,7 +48,8 @@ class StackDefinitionTest {
                 .isEqualTo(StackDefinition.normalizedGrant(
                         "GRANT SELECT, INSERT, UPDATE ON mydb.orders TO 'orders_sink'@'%';"));
         assertThat(StackDefinition.grants())
-                .containsOnlyKeys("orders_sink@%", "order_service@%", "catalog_service@%", "catalog_source@%");
+                .containsOnlyKeys(
+                        "orders_sink@%", "order_service@%", "catalog_service@%", "catalog_source@%", "course_demo@%");
     }
 
     @Test
