@@ -143,6 +143,22 @@ public final class StackWithServices implements AutoCloseable {
         otherCatalogServices.clear();
     }
 
+    /**
+     * Starts one more order-service instance on a free port; like every instance, it answers ready only once its read
+     * model of the catalog has caught up. The caller stops it.
+     */
+    public ServiceProcess startAnotherOrderService() {
+        return recorded(
+                stack,
+                ServiceProcess.start(
+                        "order-service",
+                        services.orderServiceJar(),
+                        Ports.free(),
+                        orderServiceEnvironment(stack, services),
+                        logDir(stack),
+                        services.jvmOptions()));
+    }
+
     private static ServiceProcess startCatalogService(LocalStack stack, Services services, int port) {
         return recorded(
                 stack,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ordersync.localstack.ConnectorRegistrar;
+import io.github.ordersync.localstack.ServiceProcess;
 import io.github.ordersync.localstack.StackDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +134,24 @@ class CatalogChangesIT {
 
     @Test
     @Order(4)
+    void aNewOrderServiceInstanceIsReadyOnlyOnceItKnowsTheWholeCatalog() {
+        // by now catalog-products holds well over a hundred changes to read first
+        List<String> catalog = OrderApi.get(pipeline.catalogService() + "/catalog-service/catalogs")
+                .body()
+                .findValuesAsText("productId");
+
+        try (ServiceProcess late = pipeline.running().startAnotherOrderService()) {
+            // start() returned as soon as /actuator/health/readiness answered 200
+            JsonNode products =
+                    OrderApi.get(late.url() + "/order-service/products").body();
+
+            assertThat(products.path("caughtUp").asBoolean()).isTrue();
+            assertThat(products.path("products").findValuesAsText("productId")).containsAll(catalog);
+        }
+    }
+
+    @Test
+    @Order(5)
     void mariaDbRestartedTheStreamResumes() {
         String product = pipeline.db().newProduct(10, 100);
 
@@ -149,7 +168,7 @@ class CatalogChangesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anOrderRacingAPriceChangeIsConfirmedAtThePriceTheCatalogHadOrRejectedNamingBoth() {
         List<CompletableFuture<OrderApi.Response>> orders = new ArrayList<>();
         List<CompletableFuture<OrderApi.Response>> changes = new ArrayList<>();
