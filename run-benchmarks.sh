@@ -21,7 +21,7 @@ done
 
 source launchers/built.sh
 bench_jar="benchmarks/target/benchmarks-$version.jar"
-built -pl benchmarks -am -- benchmarks/target/lib "$bench_jar" connect-plugins/target/plugins "$order_jar" \
+built -- benchmarks/target/lib "$bench_jar" connect-plugins/target/plugins "$order_jar" \
   "$catalog_jar"
 
 exec java -Xmx1g -cp "$bench_jar:benchmarks/target/lib/*" io.github.ordersync.benchmarks.Benchmarks \
