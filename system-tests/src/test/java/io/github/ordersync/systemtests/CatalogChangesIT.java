@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.ServiceProcess;
 import io.github.ordersync.localstack.StackDefinition;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,8 +135,16 @@ class CatalogChangesIT {
 
     @Test
     @Order(4)
-    void aNewOrderServiceInstanceIsReadyOnlyOnceItKnowsTheWholeCatalog() {
-        // by now catalog-products holds well over a hundred changes to read first
+    void aNewOrderServiceInstanceIsReadyOnlyOnceItKnowsTheWholeCatalog() throws Exception {
+        // by now catalog-products holds well over a hundred changes to read first, and one it cannot read
+        String unreadable = Files.readString(Path.of("../contracts/catalog-product.json"))
+                .replace("CATALOG-001", "BROKEN-1")
+                .replace("unit_price", "price");
+        pipeline.kafka()
+                .produce(
+                        StackDefinition.topicName("catalog-products"),
+                        "BROKEN-1",
+                        unreadable.getBytes(StandardCharsets.UTF_8));
         List<String> catalog = OrderApi.get(pipeline.catalogService() + "/catalog-service/catalogs")
                 .body()
                 .findValuesAsText("productId");

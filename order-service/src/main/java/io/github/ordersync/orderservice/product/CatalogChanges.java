@@ -6,8 +6,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CatalogChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogChanges.class);
 
     private final ProductCatalog catalog;
     private final JsonConverter envelope = new JsonConverter();
@@ -42,7 +47,23 @@ class CatalogChanges {
                 "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
             })
     void onChange(ConsumerRecord<String, byte[]> change) {
-        catalog.apply(change.partition(), change.offset(), change.key(), product(change));
+        CatalogProduct product;
+        try {
+            product = product(change);
+        } catch (DataException | IllegalArgumentException unreadable) {
+            // Not retried: the same bytes fail the same way. The record stays in the compacted topic until the
+            // product's next change replaces it; meanwhile the product keeps its last readable state here.
+            log.error(
+                    "Unreadable catalog change {}-{}@{} for product {}, skipped: {}",
+                    change.topic(),
+                    change.partition(),
+                    change.offset(),
+                    change.key(),
+                    unreadable.getMessage());
+            catalog.skip(change.partition(), change.offset(), unreadable.getMessage());
+            return;
+        }
+        catalog.apply(change.partition(), change.offset(), change.key(), product);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * order-service's read model of the catalog: every product with its current name and price, rebuilt from the start
  * of the compacted {@code catalog-products} topic at every start. It is ready (health {@code catalogProducts}, part of
  * readiness) once it has read as far as the topic reached when the instance started; until then it answers nothing,
- * so no order is refused for a product it has not read yet.
+ * so no order is refused for a product it has not read yet. A record it cannot read is skipped, logged and counted in
+ * health ({@code unreadable}); the product keeps its last readable state.
  */
 @Component("catalogProducts")
 public class ProductCatalog implements HealthIndicator {
@@ -35,6 +37,8 @@ public class ProductCatalog implements HealthIndicator {
     private volatile Map<Integer, Long> endAtStart;
     private volatile boolean caughtUp;
     private volatile Instant lastChangeAppliedAt;
+    private final AtomicLong unreadable = new AtomicLong();
+    private volatile String lastUnreadable;
 
     ProductCatalog(KafkaAdmin admin, CatalogProductsProperties properties) {
         this.admin = admin;
@@ -80,6 +84,15 @@ public class ProductCatalog implements HealthIndicator {
         lastChangeAppliedAt = Instant.now();
     }
 
+    /**
+     * A record that could not be read: passed over (so the read model still catches up), counted and shown in health.
+     */
+    void skip(int partition, long offset, String reason) {
+        read.merge(partition, offset + 1, Math::max);
+        unreadable.incrementAndGet();
+        lastUnreadable = "offset " + offset + " of partition " + partition + ": " + reason;
+    }
+
     @Override
     public Health health() {
         Map<Integer, Long> end = endAtStart();
@@ -88,6 +101,8 @@ public class ProductCatalog implements HealthIndicator {
                 .withDetail("topic", properties.topic())
                 .withDetail("toReadAtStart", end == null ? "unknown (broker not reachable)" : end)
                 .withDetail("read", Map.copyOf(read))
+                .withDetail("unreadable", unreadable.get())
+                .withDetail("lastUnreadable", lastUnreadable == null ? "none" : lastUnreadable)
                 .build();
     }
 

@@ -107,6 +107,20 @@ class OrderPlacementIT {
     }
 
     @Test
+    void anUnreadableCatalogChangeIsSkippedAndTheChangesAfterItAreApplied() throws Exception {
+        String renamedField = CatalogRecords.product("BROKEN-1", 10).replace("unit_price", "price");
+        CatalogRecords.publish(admin, productsTopic, "BROKEN-1", renamedField);
+        CatalogRecords.publish(admin, productsTopic, "AFTER-BROKEN-1", CatalogRecords.product("AFTER-BROKEN-1", 10));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/order-service/products").body().contains("AFTER-BROKEN-1"));
+        assertThat(get("/order-service/products").body()).doesNotContain("\"BROKEN-1\"");
+        HttpResponse<String> refused = post("/order-service/user-1/orders", """
+                {"productId":"BROKEN-1","qty":1,"unitPrice":10}""");
+        assertThat(refused.statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void answersNotFoundForAnOrderNobodyPlaced() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/order-service/orders/" + UUID.randomUUID())));
 
