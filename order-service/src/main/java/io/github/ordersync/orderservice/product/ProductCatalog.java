@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * order-service's read model of the catalog: every product with its current name and price, rebuilt from the start
  * of the compacted {@code catalog-products} topic at every start. It is ready (health {@code catalogProducts}, part of
- * readiness) once it has read as far as the topic reached when the instance started; until then it answers nothing,
- * so no order is refused for a product it has not read yet. A record it cannot read is skipped, logged and counted in
- * health ({@code unreadable}); the product keeps its last readable state.
+ * readiness) once it has read as far as the topic reached when first asked (the instance's first readiness check, as
+ * it starts); until then it answers nothing, so no order is refused for a product it has not read yet. A record it
+ * cannot read is skipped, logged and counted in health ({@code unreadable}); the product keeps its last readable
+ * state.
  */
 @Component("catalogProducts")
 public class ProductCatalog implements HealthIndicator {
