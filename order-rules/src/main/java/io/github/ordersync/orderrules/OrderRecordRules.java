@@ -22,6 +22,12 @@ import org.apache.kafka.connect.data.Timestamp;
  */
 public final class OrderRecordRules {
 
+    /**
+     * The highest unit price, in the shop's smallest currency unit: what order-service accepts in an order and what
+     * catalog-service may price a product at. With at most 1,000 items an order's total stays far inside a BIGINT.
+     */
+    public static final long MAX_UNIT_PRICE = 100_000_000L;
+
     /** Which topic a record came from: order-service's placed orders, or catalog-service's decisions. */
     public enum Kind {
         PLACED,

@@ -19,18 +19,15 @@ class CatalogEdits {
         this.products = products;
     }
 
+    /** An INSERT, never a merge: the primary key refuses an id that exists, also one added concurrently. */
     @Transactional
     ProductView add(NewProduct product) {
-        if (repository.findById(product.productId()).isPresent()) {
-            throw ProductConflict.exists(product.productId());
-        }
         try {
             return repository
                     .saveAndFlush(new Product(
                             product.productId(), product.productName(), product.unitPrice(), product.stock()))
                     .view();
         } catch (DataIntegrityViolationException e) {
-            // added by a concurrent request between the read above and the insert
             throw ProductConflict.exists(product.productId());
         }
     }

@@ -1,6 +1,7 @@
 package io.github.ordersync.catalogservice.catalog;
 
 import io.github.ordersync.orderrules.Ids;
+import io.github.ordersync.orderrules.OrderRecordRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,7 +24,7 @@ record NewProduct(
         @Schema(example = "1200", description = "Price of one item, in the shop's smallest currency unit")
         @NotNull
         @Min(1)
-        @Max(ProductChange.MAX_UNIT_PRICE)
+        @Max(OrderRecordRules.MAX_UNIT_PRICE)
         Long unitPrice,
 
         @Schema(example = "50") @NotNull @Min(0) @Max(Products.MAX_STOCK)

@@ -1,5 +1,6 @@
 package io.github.ordersync.catalogservice.catalog;
 
+import io.github.ordersync.orderrules.OrderRecordRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code PUT /catalog-service/catalogs/{productId}}: the product's name and price from now on. Orders
- * placed at the old price are rejected from then on. The price bound is order-service's.
+ * placed at the old price are rejected from then on. The price bound is the one orders are held to.
  */
 @Schema(name = "ProductChange")
 record ProductChange(
@@ -19,8 +20,5 @@ record ProductChange(
         @Schema(example = "1600", description = "Price of one item, in the shop's smallest currency unit")
         @NotNull
         @Min(1)
-        @Max(MAX_UNIT_PRICE)
-        Long unitPrice) {
-
-    static final long MAX_UNIT_PRICE = 100_000_000L;
-}
+        @Max(OrderRecordRules.MAX_UNIT_PRICE)
+        Long unitPrice) {}

@@ -1,6 +1,7 @@
 package io.github.ordersync.orderservice.order;
 
 import io.github.ordersync.orderrules.Ids;
+import io.github.ordersync.orderrules.OrderRecordRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,9 @@ record PlaceOrderRequest(
         String productId,
 
         @NotNull @Min(1) @Max(MAX_QTY) Integer qty,
-        @NotNull @Min(1) @Max(MAX_UNIT_PRICE) Long unitPrice) {
+
+        @NotNull @Min(1) @Max(OrderRecordRules.MAX_UNIT_PRICE)
+        Long unitPrice) {
 
     static final int MAX_QTY = 1_000;
-    static final long MAX_UNIT_PRICE = 100_000_000L;
 }
