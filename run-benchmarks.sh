@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Measures the pipeline against its physical limits in one run on this machine and writes
-# docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks-latency.png. Starts its own local stack and
-# services on free ports, and stops them at the end.
+# Measures each stage alone, the machine's bound for an order, the pipeline's maximum sustained rate and its
+# latencies below it, in one run on this machine, and writes docs/benchmarks.md (keeping its hand-written part),
+# docs/benchmarks.json and docs/benchmarks-latency.png. Starts its own local stack and services on free ports,
+# and stops them at the end. Run it on a quiet machine: every other process takes CPU from the figures.
 #
-#   ./run-benchmarks.sh            the full run (60 s phases, 100,000-record backlogs)
-#   ./run-benchmarks.sh --quick    a short smoke run of a few minutes
-#   options: --records N  --seconds S  --rate R (orders/s of the latency phase)  --trials T (rates tried for the max)
+#   ./run-benchmarks.sh            the full run (20 s phases, 100,000-order backlogs; about 15 minutes)
+#   ./run-benchmarks.sh --quick    a short smoke run (5 s phases, 10,000-order backlogs)
+#   options: --records N  --seconds S  --trials T (at most T rates tried for the maximum)
 #   --rebuild                      rebuild the jars first
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +15,7 @@ rebuild=false args=()
 for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=true ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -21,33 +21,42 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A backlog of placed orders, written by order-service's own serializer into a topic of their own, for the sink
- * and catalog-service to drain; and the measurement of such a drain.
+ * A backlog of placed orders, written by order-service's own serializer into a topic of its own, for the sink and
+ * catalog-service to drain. Its order ids are consecutive ({@code 0000000b-0000-4000-8000-<n>}), so the rows of a
+ * backlog are one range of the primary key: counted by a range scan, not by scanning the table.
+ *
+ * @param index which backlog: its ids' first group
+ * @param topic where it is written
+ * @param products the product of order n
+ * @param size how many orders
  */
-final class Backlog {
+record Backlog(int index, String topic, LoadGenerator.ProductChoice products, int size) {
 
-    /** Counting rows scans them: polled often enough for a few per cent of precision, rarely enough to stay light. */
-    private static final Duration DRAIN_POLL = Duration.ofMillis(100);
+    /** Counts rows at this interval: a range count of up to 100,000 rows takes a few ms. */
+    private static final Duration DRAIN_POLL = Duration.ofMillis(200);
 
-    private Backlog() {}
+    static UUID orderId(int backlog, long n) {
+        return new UUID(((long) backlog << 32) | 0x4000L, 0x8000_0000_0000_0000L | n);
+    }
 
-    /** A placed order as order-service writes it, for {@code productId}. */
-    static OrderPlaced order(String productId, long n) {
+    String firstId() {
+        return orderId(index, 0).toString();
+    }
+
+    String lastId() {
+        return orderId(index, size - 1).toString();
+    }
+
+    /** A placed order as order-service writes it. */
+    static OrderPlaced order(UUID orderId, String productId, long n) {
         return new OrderPlaced(
-                UUID.randomUUID(),
-                "bench-user-" + (n % 100),
-                productId,
-                1,
-                1000,
-                1000,
-                OrderStatus.PENDING,
-                Instant.now());
+                orderId, "bench-user-" + (n % 100), productId, 1, 1000, 1000, OrderStatus.PENDING, Instant.now());
     }
 
     /** The size in bytes of one order event on the wire, as the real serializer writes it. */
     static int eventSize() {
         try (OrderPlacedSerializer serializer = new OrderPlacedSerializer()) {
-            return serializer.serialize(LocalStack.ORDERS_TOPIC, order("CATALOG-001", 1)).length;
+            return serializer.serialize(LocalStack.ORDERS_TOPIC, order(UUID.randomUUID(), "CATALOG-001", 1)).length;
         }
     }
 
@@ -60,8 +69,9 @@ final class Backlog {
         }
     }
 
-    /** Writes {@code count} orders for {@code productId} into {@code topic}, keyed by order id as order-service does. */
-    static void produce(String bootstrapServers, String topic, String productId, int count) {
+    /** Creates the topic (three partitions, as the orders topic) and writes the orders, keyed by order id. */
+    void produce(String bootstrapServers) throws ExecutionException, InterruptedException {
+        createTopic(bootstrapServers, topic, 3);
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -73,15 +83,15 @@ final class Backlog {
                 131_072);
         try (KafkaProducer<String, OrderPlaced> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new OrderPlacedSerializer())) {
-            for (int n = 0; n < count; n++) {
-                OrderPlaced order = order(productId, n);
+            for (int n = 0; n < size; n++) {
+                OrderPlaced order = order(orderId(index, n), products.product(n), n);
                 producer.send(new ProducerRecord<>(topic, order.orderId().toString(), order));
             }
             producer.flush();
         }
     }
 
-    /** How fast a count went from its first change to {@code target}. */
+    /** How fast a count went from its first change to its target. */
     record Drain(long rows, double seconds) {
 
         double perSecond() {
@@ -90,26 +100,25 @@ final class Backlog {
     }
 
     /**
-     * Polls {@code count} until it reaches {@code target}; the rate is measured from the first poll that saw a
-     * change, so the consumer's start-up is not counted.
+     * Polls {@code count} until it reaches {@code target}. The rate is taken over the second half, from the first
+     * poll that saw at least half of the target: the consumer is warm by then and its start-up is not counted.
      */
     static Drain await(LongSupplier count, long target, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long initial = count.getAsLong();
-        long firstSeen = 0;
-        long startCount = initial;
-        long current = initial;
+        long halfSeenAt = 0;
+        long halfCount = 0;
+        long current = count.getAsLong();
         while (current < target) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Drain stuck at " + current + " of " + target + " after " + timeout);
             }
             LockSupport.parkNanos(DRAIN_POLL.toNanos());
             current = count.getAsLong();
-            if (firstSeen == 0 && current > initial) {
-                firstSeen = System.nanoTime();
-                startCount = current;
+            if (halfSeenAt == 0 && current >= target / 2) {
+                halfSeenAt = System.nanoTime();
+                halfCount = current;
             }
         }
-        return new Drain(current - startCount, (System.nanoTime() - firstSeen) / 1e9);
+        return new Drain(current - halfCount, (System.nanoTime() - halfSeenAt) / 1e9);
     }
 }

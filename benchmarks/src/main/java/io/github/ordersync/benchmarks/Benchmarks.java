@@ -12,60 +12,95 @@ import io.github.ordersync.localstack.ServiceProcess;
 import io.github.ordersync.localstack.StackSettings;
 import io.github.ordersync.localstack.StackWithServices;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./run-benchmarks.sh}: starts the local stack and both services once, measures (a) to (f) one after
- * another, and writes docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks-latency.png. Arguments: the
- * order-service and catalog-service executable jars, then {@link Options}.
+ * {@code ./run-benchmarks.sh}: starts the local stack and both services once, measures each stage alone, the
+ * machine's bound for an order, the pipeline's maximum sustained rate and its latencies below it, one scaled-out
+ * run and the price of the demo's JVM flags and of observability; writes docs/benchmarks.md, docs/benchmarks.json
+ * and docs/benchmarks-latency.png. Arguments: the order-service and catalog-service executable jars, then
+ * {@link Options}.
  */
 public final class Benchmarks {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmarks.class);
 
-    /** Services run fully JIT-compiled here; the local stack's default is C1 only, for quick starts in tests. */
-    private static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=4", "-Xms384m");
+    /** Fully JIT-compiled services, as in production. */
+    static final List<String> FULL_JIT = List.of("-XX:TieredStopAtLevel=4", "-Xms384m");
 
-    private static final String BACKLOG_TOPIC = "bench-backlog";
-    private static final String BACKLOG_PRODUCT = "BENCH-BACKLOG";
+    /** The local stack's default for the demo and the tests: C1 only, for quick starts. */
+    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1", "-Xms384m");
+
+    /** No trace sampled in nine of ten orders, no INFO line per order. */
+    static final List<String> LEAN_OBSERVABILITY = List.of(
+            "-Dmanagement.tracing.sampling.probability=0.1",
+            "-Dlogging.level.io.github.ordersync.orderservice.order.OrderPlacement=WARN",
+            "-Dlogging.level.io.github.ordersync.catalogservice.order.OrderTraces=WARN");
+
+    private static final int PRODUCTS = 1_000;
+    private static final String HOT_PRODUCT = "BENCH-HOT";
     private static final long PLENTY = 1_000_000_000L;
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration LATE = Duration.ofSeconds(10);
     private static final Pattern RECORDS_PER_SECOND = Pattern.compile("([\\d.]+) records/sec");
+    private static final String SINK = "orders-sink";
 
     private final Options options;
     private final StackWithServices pipeline;
     private final LocalStack stack;
-    private final Path jarOfCatalogService;
+    private final Path orderServiceJar;
+    private final Path catalogServiceJar;
+    private final Path work;
+    private final ConnectorRegistrar connect;
+    private final String[] products = new String[PRODUCTS];
+    private final Map<String, Results.Profile> profiles = new LinkedHashMap<>();
 
-    private Benchmarks(Options options, StackWithServices pipeline, Path jarOfCatalogService) {
+    private Benchmarks(Options options, StackWithServices pipeline, Path orderServiceJar, Path catalogServiceJar) {
         this.options = options;
         this.pipeline = pipeline;
         this.stack = pipeline.stack();
-        this.jarOfCatalogService = jarOfCatalogService;
+        this.orderServiceJar = orderServiceJar;
+        this.catalogServiceJar = catalogServiceJar;
+        this.work = stack.settings().dataDir().resolve("benchmark");
+        this.connect = new ConnectorRegistrar(stack.connectUrl());
+        for (int i = 0; i < PRODUCTS; i++) {
+            products[i] = String.format("BENCH-P-%04d", i);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("Usage: Benchmarks <order-service exec jar> <catalog-service exec jar> [--quick]"
-                    + " [--records N] [--seconds S] [--rate R] [--trials T]");
+            System.err.println(
+                    "Usage: Benchmarks <order-service exec jar> <catalog-service exec jar> " + Options.USAGE);
             System.exit(2);
         }
         Options options = Options.parse(List.of(args).subList(2, args.length).toArray(String[]::new));
@@ -73,14 +108,14 @@ public final class Benchmarks {
         Map<String, Object> machine = Report.machine();
         Path dataDir = ProjectLayout.root().resolve("benchmarks/target/stack");
         LocalStack.deleteData(dataDir);
+        Path orderJar = Path.of(args[0]);
         Path catalogJar = Path.of(args[1]);
         Results results;
         try (StackWithServices pipeline = StackWithServices.start(
                 StackSettings.withFreePorts(dataDir),
                 System.getenv(),
-                new StackWithServices.Services(
-                        Path.of(args[0]), List.of(Ports.free()), catalogJar, Ports.free(), SERVICE_JVM))) {
-            results = new Benchmarks(options, pipeline, catalogJar).run();
+                new StackWithServices.Services(orderJar, List.of(Ports.free()), catalogJar, Ports.free(), FULL_JIT))) {
+            results = new Benchmarks(options, pipeline, orderJar, catalogJar).run();
         }
         Duration took = Duration.between(started, Instant.now());
         Path docs = ProjectLayout.root().resolve("docs");
@@ -91,48 +126,62 @@ public final class Benchmarks {
     }
 
     private Results run() throws Exception {
+        Files.createDirectories(work);
         int eventSize = Backlog.eventSize();
         log.info("Event size {} B", eventSize);
         Results.Producer producer = producerLimit(eventSize);
-        log.info("(a) {}", producer.summary());
+        log.info("Producer: {}", producer.summary());
+        addProducts();
 
-        Backlog.createTopic(stack.bootstrapServers(), BACKLOG_TOPIC, 3);
-        addProduct(BACKLOG_PRODUCT);
-        Backlog.produce(stack.bootstrapServers(), BACKLOG_TOPIC, BACKLOG_PRODUCT, options.records());
-        Backlog.Drain sink = sinkDrain();
-        log.info("(b) sink {} rows/s", Math.round(sink.perSecond()));
-        Backlog.Drain catalog = catalogDrain();
-        log.info("(c) catalog {} orders/s", Math.round(catalog.perSecond()));
-
-        HttpLoad load = new HttpLoad();
-        String orderService = pipeline.orderServices().get(0).url();
-        String ingressProduct = "BENCH-INGRESS";
-        addProduct(ingressProduct);
-        int warmUp = Math.max(2, options.seconds() / 6);
-        load.closedLoop(n -> HttpLoad.placeOrder(orderService, ingressProduct, n), warmUp, (id, at) -> {});
-        HttpLoad.Outcome ingress = load.closedLoop(
-                n -> HttpLoad.placeOrder(orderService, ingressProduct, n), options.seconds(), (id, at) -> {});
-        String liveness = orderService + "/actuator/health/liveness";
-        load.closedLoop(n -> HttpLoad.get(liveness), warmUp, (id, at) -> {});
-        HttpLoad.Outcome noop = load.closedLoop(n -> HttpLoad.get(liveness), options.seconds(), (id, at) -> {});
-        log.info("(d) ingress {}/s, no-op {}/s", Math.round(ingress.perSecond()), Math.round(noop.perSecond()));
-        awaitPipelineDrained(ingressProduct);
-
-        Results.FixedRate fixedRate = fixedRate(load, orderService);
+        Results.Ingress ingress = ingressAlone();
         log.info(
-                "(e) stock applied p99 {} ms, row persisted p99 {} ms",
-                fixedRate.stockApplied().percentileMillis(99),
-                fixedRate.rowPersisted().percentileMillis(99));
-        Results.Sustained sustained = maxSustained(load, orderService);
-        log.info("(f) max sustained {} orders/s", sustained.maxRate());
-        return new Results(options, eventSize, producer, sink, catalog, ingress, noop, fixedRate, sustained);
+                "Ingress: POST {}; no-op {}",
+                ingress.post().summary(),
+                ingress.noop().summary());
+
+        List<Results.Drains> drains = List.of(
+                drains(new Backlog(1, "bench-hot", n -> HOT_PRODUCT, options.records()), "one product", false),
+                drains(new Backlog(2, "bench-spread", this::product, options.records()), "1,000 products", true));
+        Results.Drains spread = drains.get(1);
+        Results.Bound bound = new Results.Bound(
+                ingress.post().perSecond(),
+                spread.catalog().perSecond(),
+                spread.sinkPlaced().perSecond(),
+                spread.sinkDecided().perSecond());
+        log.info("Bound for an order on this machine: {} orders/s", Math.round(bound.perSecond()));
+
+        String orderService = pipeline.orderServices().get(0).url();
+        Results.Sustained sustained = maxSustained(orderService, bound);
+        log.info("Max sustained {} orders/s (failed at {})", sustained.maxRate(), sustained.failedRate());
+        List<Results.Phase> below = new ArrayList<>();
+        int max = sustained.maxRate();
+        if (max > 0) {
+            for (int percent : List.of(25, 50, 80)) {
+                below.add(phase(
+                        percent + " % of max",
+                        orderService,
+                        roundRate(max * percent / 100.0),
+                        options.seconds(),
+                        true));
+            }
+        }
+        Results.Phase scaledOut = scaledOut(roundRate(Math.max(max, 100) / 2.0));
+        List<Results.Variant> variants = List.of(
+                variant("fully compiled (benchmark, docker compose)", "-XX:TieredStopAtLevel=4", FULL_JIT),
+                variant("C1 only (./run-local.sh, tests)", "-XX:TieredStopAtLevel=1", C1_ONLY),
+                variant(
+                        "fully compiled, lean observability",
+                        "sampling 0.1, no INFO line per order",
+                        concat(FULL_JIT, LEAN_OBSERVABILITY)));
+        return new Results(
+                options, eventSize, producer, ingress, drains, bound, sustained, below, scaledOut, variants, profiles);
     }
 
-    /** (a) Kafka's own producer benchmark, in a JVM of its own, against our broker. */
+    /** Kafka's own producer benchmark, in a JVM of its own, against our broker. */
     private Results.Producer producerLimit(int eventSize) throws Exception {
         String topic = "bench-producer";
         Backlog.createTopic(stack.bootstrapServers(), topic, 3);
-        long records = Math.max(200_000L, 10L * options.records());
+        long records = Math.max(200_000L, 5L * options.records());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(
                         java.toString(),
@@ -175,196 +224,406 @@ public final class Benchmarks {
     }
 
     /**
-     * (b) the JDBC sink alone, as configured in connect-config/, reading the backlog into the shared table with a
-     * connector of its own (the backlog's product is never ordered over HTTP, so its rows are told apart).
+     * POST /orders alone: the sink stopped and catalog-service down, so nothing consumes what it produces; then the
+     * no-op endpoint. Each is warmed up, measured by our generator and right after by hey and wrk where installed;
+     * then POST /orders once more with a JFR recording, for its profile. Afterwards the consumers come back and
+     * drain what was placed.
      */
-    private Backlog.Drain sinkDrain() throws Exception {
+    private Results.Ingress ingressAlone() throws Exception {
+        connect.stop(SINK);
+        pipeline.stopCatalogService();
+        ServiceProcess orderService = pipeline.orderServices().get(0);
+        LoadGenerator load = new LoadGenerator(orderService.url());
+        Duration length = Duration.ofSeconds(options.seconds());
+        LoadGenerator.Requests post = load.placeOrders("bench-ingress-", this::product);
+        load.closedLoop(post, length);
+        LoadGenerator.Outcome posted = load.closedLoop(post, length);
+        String postUrl = orderService.url() + "/order-service/bench-crosscheck/orders";
+        String body = "{\"productId\":\"" + product(0) + "\",\"qty\":1,\"unitPrice\":1000}";
+        Map<String, Double> postChecks = new LinkedHashMap<>();
+        for (String tool : CrossChecks.installed()) {
+            postChecks.put(tool, CrossChecks.requestsPerSecond(tool, postUrl, body, length, work));
+        }
+        Profiles.Recording recording =
+                Profiles.Recording.start(orderService.process().pid(), work.resolve("order-service-ingress.jfr"));
+        load.closedLoop(post, length);
+        profiles.put(
+                "ingress", recording.stop("order-service answering POST /orders (closed loop, consumers stopped)"));
+
+        LoadGenerator.Requests liveness = load.get("/actuator/health/liveness");
+        load.closedLoop(liveness, Duration.ofSeconds(Math.max(3, options.seconds() / 4)));
+        LoadGenerator.Outcome noop = load.closedLoop(liveness, length);
+        List<Results.CrossCheck> crossChecks = new ArrayList<>();
+        for (String tool : postChecks.keySet()) {
+            double noopRate = CrossChecks.requestsPerSecond(
+                    tool, orderService.url() + "/actuator/health/liveness", null, length, work);
+            crossChecks.add(new Results.CrossCheck(tool, postChecks.get(tool), noopRate));
+        }
+        crossChecks.forEach(check -> log.info("Cross-check {}", check));
+        pipeline.startCatalogService();
+        connect.resume(SINK);
+        awaitCaughtUp();
+        return new Results.Ingress(posted, noop, crossChecks);
+    }
+
+    /**
+     * One backlog drained by each stage alone, one after another: the sink writing the placed orders, a
+     * catalog-service of its own deciding them, the sink writing the decisions.
+     */
+    private Results.Drains drains(Backlog backlog, String name, boolean profile) throws Exception {
+        backlog.produce(stack.bootstrapServers());
+        log.info("Backlog {}: {} orders in {}", name, backlog.size(), backlog.topic());
+        Backlog.Drain sinkPlaced = sinkDrain(backlog, backlog.topic(), false);
+        log.info("Backlog {}: sink wrote {} placed rows/s", name, Math.round(sinkPlaced.perSecond()));
+
+        String outcomes = backlog.topic() + "-outcomes";
+        Backlog.createTopic(stack.bootstrapServers(), outcomes, 3);
+        Map<String, String> environment = new HashMap<>(stack.catalogServiceEnvironment());
+        environment.put("ORDERS_TOPIC", backlog.topic());
+        environment.put("ORDER_OUTCOMES_TOPIC", outcomes);
+        environment.put("ORDERS_DEAD_LETTER_TOPIC", backlog.topic() + "-dlt");
+        environment.put("SALES_TOTALS_TOPIC", backlog.topic() + "-sales-totals");
+        environment.put("SALES_PER_MINUTE_TOPIC", backlog.topic() + "-sales-per-minute");
+        environment.put("CATALOG_SALES_APPLICATION_ID", backlog.topic() + "-sales");
+        environment.put(
+                "CATALOG_SALES_STATE_DIR",
+                work.resolve(backlog.topic() + "-streams").toString());
+        environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", backlog.topic() + "-catalog");
+        Backlog.Drain catalog;
+        try (TopicWatcher decided = new TopicWatcher(stack.bootstrapServers(), outcomes);
+                ServiceProcess catalogService = ServiceProcess.start(
+                        "catalog-service",
+                        catalogServiceJar,
+                        Ports.free(),
+                        environment,
+                        stack.settings().dataDir().resolve("logs"),
+                        FULL_JIT)) {
+            Profiles.Recording recording = profile
+                    ? Profiles.Recording.start(
+                            catalogService.process().pid(), work.resolve(backlog.topic() + "-catalog.jfr"))
+                    : null;
+            catalog = decided.awaitDrain(backlog.size(), DRAIN_TIMEOUT);
+            if (recording != null) {
+                profiles.put("catalog", recording.stop("catalog-service draining " + name));
+            }
+        }
+        log.info("Backlog {}: catalog decided {} orders/s", name, Math.round(catalog.perSecond()));
+        Backlog.Drain sinkDecided = sinkDrain(backlog, outcomes, true);
+        log.info("Backlog {}: sink wrote {} decided rows/s", name, Math.round(sinkDecided.perSecond()));
+        return new Results.Drains(name, backlog.size(), sinkPlaced, catalog, sinkDecided);
+    }
+
+    /** The JDBC sink as configured in connect-config/, with a connector of its own on one topic of the backlog. */
+    private Backlog.Drain sinkDrain(Backlog backlog, String topic, boolean decided) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode config = (ObjectNode) json.readTree(
-                stack.settings().connectConfigDir().resolve("orders-sink.json").toFile());
-        config.put("topics", BACKLOG_TOPIC);
-        config.put("errors.deadletterqueue.topic.name", "bench-sink-dlq");
-        // the backlog holds placed orders: the guard for placed orders applies to it
-        config.put("predicates.isPlacedOrder.pattern", BACKLOG_TOPIC);
-        ConnectorRegistrar registrar = new ConnectorRegistrar(stack.connectUrl());
-        registrar.register("bench-sink", json.writeValueAsString(config));
-        Backlog.Drain drain = Backlog.await(
-                () -> count(
-                        MariaDb.ORDERS_DATABASE,
-                        "SELECT COUNT(*) FROM orders WHERE product_id = '" + BACKLOG_PRODUCT + "'",
-                        stack.orderServiceAccount()),
-                options.records(),
-                DRAIN_TIMEOUT);
+                stack.settings().connectConfigDir().resolve(SINK + ".json").toFile());
+        config.put("topics", topic);
+        config.put("errors.deadletterqueue.topic.name", topic + "-sink-dlq");
+        // the guard for placed orders applies to the backlog's topic, the one for decisions to its outcomes
+        config.put("predicates.isPlacedOrder.pattern", backlog.topic());
+        String name = "bench-sink-" + topic;
+        connect.register(name, json.writeValueAsString(config));
+        String query = "SELECT COUNT(*) FROM orders WHERE order_id BETWEEN ? AND ?"
+                + (decided ? " AND status <> 'PENDING'" : "");
+        Backlog.Drain drain;
+        try (Connection orders = database(MariaDb.ORDERS_DATABASE, stack.orderServiceAccount());
+                PreparedStatement count = orders.prepareStatement(query)) {
+            count.setString(1, backlog.firstId());
+            count.setString(2, backlog.lastId());
+            drain = Backlog.await(() -> single(count), backlog.size(), DRAIN_TIMEOUT);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        connect.stop(name);
         return drain;
     }
 
-    /** (c) a catalog-service of its own with a consumer group of its own, reading the backlog. */
-    private Backlog.Drain catalogDrain() throws Exception {
-        Map<String, String> environment = new HashMap<>(stack.catalogServiceEnvironment());
-        environment.put("ORDERS_TOPIC", BACKLOG_TOPIC);
-        environment.put("ORDER_OUTCOMES_TOPIC", "bench-backlog-outcomes");
-        environment.put("ORDERS_DEAD_LETTER_TOPIC", "bench-backlog-dlt");
-        environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-catalog-drain");
-        try (ServiceProcess catalog = ServiceProcess.start(
-                "catalog-service",
-                jarOfCatalogService,
-                Ports.free(),
-                environment,
-                stack.settings().dataDir().resolve("logs"),
-                SERVICE_JVM)) {
-            return Backlog.await(() -> decisions(BACKLOG_PRODUCT), options.records(), DRAIN_TIMEOUT);
+    /**
+     * The highest rate at which a phase passes ({@link Results.Phase#sustained()}): from half the bound, doubling
+     * until a rate fails, then bisecting until the highest pass and the lowest failure are within 10 % (± 5 %).
+     */
+    private Results.Sustained maxSustained(String orderService, Results.Bound bound) throws Exception {
+        List<Results.Phase> trials = new ArrayList<>();
+        int passed = 0;
+        int failed = 0;
+        int rate = roundRate(bound.perSecond() / 2);
+        for (int i = 0; i < options.trials() && rate > 0; i++) {
+            Results.Phase trial = phase("trial " + (i + 1), orderService, rate, options.seconds(), true);
+            trials.add(trial);
+            if (trial.sustained()) {
+                passed = Math.max(passed, rate);
+            } else {
+                failed = failed == 0 ? rate : Math.min(failed, rate);
+            }
+            if (failed != 0 && passed != 0 && failed - passed <= passed / 10) {
+                break;
+            }
+            rate = failed == 0 ? rate * 2 : passed == 0 ? roundRate(rate / 2.0) : roundRate((passed + failed) / 2.0);
         }
+        return new Results.Sustained(passed, failed, trials);
     }
 
-    /** (e) open loop at the fixed rate; every order's stock decision and row are watched for. */
-    private Results.FixedRate fixedRate(HttpLoad load, String orderService) throws Exception {
-        String product = "BENCH-LATENCY";
-        addProduct(product);
-        try (RowWatcher applied = new RowWatcher(
-                        stack.jdbcUrl(MariaDb.CATALOG_DATABASE),
-                        stack.catalogServiceAccount(),
-                        "order_decisions",
-                        "TRUE");
-                RowWatcher persisted = new RowWatcher(
-                        stack.jdbcUrl(MariaDb.ORDERS_DATABASE), stack.orderServiceAccount(), "orders", "TRUE")) {
-            HttpLoad.Outcome outcome = load.openLoop(
-                    n -> HttpLoad.placeOrder(orderService, product, n),
-                    options.rate(),
+    /**
+     * An open-loop phase through the whole pipeline on the 1,000 products, with every order's three latencies. After
+     * the load, rows have {@link #LATE} to arrive; any later one counts as late, and every order must still be
+     * decided and stored (exactly once) before the next phase starts.
+     */
+    private Results.Phase phase(String label, String orderService, int rate, int seconds, boolean report)
+            throws Exception {
+        return phase(label, orderService, rate, seconds, report, servicesNow());
+    }
+
+    private Results.Phase phase(
+            String label,
+            String orderService,
+            int rate,
+            int seconds,
+            boolean report,
+            Map<String, ProcessHandle> services)
+            throws Exception {
+        long stockBefore = spreadStock();
+        Map<String, Long> cpuBefore = cpu(services);
+        LoadGenerator load = new LoadGenerator(orderService);
+        LoadGenerator.Outcome outcome;
+        Latencies decidedLatencies = new Latencies();
+        Latencies rowLatencies = new Latencies();
+        long late;
+        long lost;
+        try (TopicWatcher decided = new TopicWatcher(stack.bootstrapServers(), LocalStack.ORDER_OUTCOMES_TOPIC);
+                RowWatcher rows = new RowWatcher(
+                        stack.jdbcUrl(MariaDb.ORDERS_DATABASE), stack.orderServiceAccount(), decided::takeNewlySeen)) {
+            String users = "bench-" + label.replaceAll("[^A-Za-z0-9]", "") + "-" + rate + "-";
+            outcome = load.openLoop(load.placeOrders(users, this::product), rate, Duration.ofSeconds(seconds));
+            Collection<UUID> placed = outcome.placed().keySet();
+            late = awaitRows(placed, rows, LATE);
+            lost = awaitRows(placed, rows, DRAIN_TIMEOUT);
+            outcome.placed().forEach((orderId, due) -> {
+                Long decidedAt = decided.firstSeen(orderId.toString());
+                Long rowAt = rows.seen(orderId.toString());
+                if (decidedAt != null) {
+                    decidedLatencies.recordNanos(decidedAt - due);
+                }
+                if (rowAt != null && rowAt - due <= LATE.toNanos()) {
+                    rowLatencies.recordNanos(rowAt - due);
+                }
+            });
+        }
+        Map<String, Long> cpuAfter = cpu(services);
+        long taken = stockBefore - spreadStock();
+        long doubled = Math.max(0, taken - outcome.ok());
+        Map<String, Double> cpuPerOrder = new LinkedHashMap<>();
+        cpuAfter.forEach((service, nanos) ->
+                cpuPerOrder.put(service, (nanos - cpuBefore.get(service)) / 1_000.0 / Math.max(1, outcome.ok())));
+        Results.Phase phase = new Results.Phase(
+                label, rate, outcome, decidedLatencies, rowLatencies, late, lost, doubled, cpuPerOrder);
+        if (report) {
+            log.info(
+                    "{} at {}/s: {}; decided p99 {} ms, row p99 {} ms, late {}, lost {}, doubled {}: {}",
+                    label,
+                    rate,
+                    outcome.summary(),
+                    decidedLatencies.percentileMillis(99),
+                    rowLatencies.percentileMillis(99),
+                    late,
+                    lost,
+                    doubled,
+                    phase.sustained() ? "sustained" : "not sustained");
+        }
+        return phase;
+    }
+
+    /** Waits until every order's decided row was seen or the time is up; returns how many are still missing. */
+    private static long awaitRows(Collection<UUID> placed, RowWatcher rows, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long missing = placed.size();
+        while (System.nanoTime() < deadline) {
+            missing = placed.stream()
+                    .filter(id -> rows.seen(id.toString()) == null)
+                    .count();
+            if (missing == 0) {
+                return 0;
+            }
+            Pauses.brief();
+        }
+        return missing;
+    }
+
+    /** Two catalog-service instances in one group and the sink with three tasks, at {@code rate}: still exact? */
+    private Results.Phase scaledOut(int rate) throws Exception {
+        String original = Files.readString(stack.settings().connectConfigDir().resolve(SINK + ".json"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode threeTasks = (ObjectNode) json.readTree(original);
+        threeTasks.put("tasks.max", "3");
+        ServiceProcess second = pipeline.startAnotherCatalogService();
+        connect.register(SINK, json.writeValueAsString(threeTasks));
+        connect.awaitRunning(SINK);
+        try {
+            Map<String, ProcessHandle> services = servicesNow();
+            services.put("catalog-service 2", second.process());
+            // the consumer group settles (partitions move to the new instance) before the measured phase
+            phase("settle", pipeline.orderServices().get(0).url(), rate, 5, false, services);
+            return phase(
+                    "2 catalog-service instances, sink tasks.max=3",
+                    pipeline.orderServices().get(0).url(),
+                    rate,
                     options.seconds(),
-                    (orderId, at) -> {
-                        applied.expect(orderId, at);
-                        persisted.expect(orderId, at);
-                    });
-            int notApplied = applied.awaitAll(Duration.ofSeconds(60));
-            int notPersisted = persisted.awaitAll(Duration.ofSeconds(60));
-            return new Results.FixedRate(
-                    options.rate(), outcome, applied.latencies(), persisted.latencies(), notApplied, notPersisted);
+                    true,
+                    services);
+        } finally {
+            connect.register(SINK, original);
+            connect.awaitRunning(SINK);
+            pipeline.stopOtherCatalogServices();
         }
     }
 
     /**
-     * (f) the highest rate at which every order is applied and its decided row persisted within 5 s after the load
-     * stops, with no request failed, none lost and none applied twice. Doubles the rate after a pass, halves the
-     * step after a failure.
+     * Both services started afresh with these JVM options, warmed up, then run at 300 and 600 orders/s. The
+     * stack's own instances stand aside meanwhile (catalog-service stopped, order-service idle).
      */
-    private Results.Sustained maxSustained(HttpLoad load, String orderService) throws Exception {
-        List<Results.Trial> trials = new ArrayList<>();
-        int passed = 0;
-        int failedAt = 0;
-        int rate = options.rate();
-        long lost = 0;
-        long doubled = 0;
-        for (int i = 0; i < options.trials(); i++) {
-            Results.Trial trial = trial(load, orderService, rate, i);
-            trials.add(trial);
-            lost += trial.lost();
-            doubled += trial.doubled();
-            log.info("(f) {}", trial);
-            if (trial.passed()) {
-                passed = Math.max(passed, rate);
-            } else {
-                failedAt = failedAt == 0 ? rate : Math.min(failedAt, rate);
+    private Results.Variant variant(String name, String settings, List<String> jvmOptions) throws Exception {
+        pipeline.stopCatalogService();
+        Path logs = stack.settings().dataDir().resolve("logs");
+        int catalogPort = Ports.free();
+        Map<String, String> catalogEnvironment = new HashMap<>(stack.catalogServiceEnvironment());
+        catalogEnvironment.put(
+                "CATALOG_SALES_STATE_DIR",
+                work.resolve("variant-streams-" + catalogPort).toString());
+        List<Results.Phase> phases = new ArrayList<>();
+        try (ServiceProcess catalog = ServiceProcess.start(
+                        "catalog-service", catalogServiceJar, catalogPort, catalogEnvironment, logs, jvmOptions);
+                ServiceProcess order = ServiceProcess.start(
+                        "order-service",
+                        orderServiceJar,
+                        Ports.free(),
+                        withCatalogUrl(stack.orderServiceEnvironment(), catalog.url()),
+                        logs,
+                        jvmOptions)) {
+            Map<String, ProcessHandle> services = new LinkedHashMap<>();
+            services.put("order-service", order.process());
+            services.put("catalog-service", catalog.process());
+            // C2 compiles the hot paths of a fresh JVM within about half a minute at this rate
+            phase("warm-up", order.url(), 300, options.quick() ? 10 : 30, false, services);
+            for (int rate : List.of(300, 600)) {
+                phases.add(phase(name, order.url(), rate, options.seconds(), true, services));
             }
-            rate = failedAt == 0 ? rate * 2 : (passed + failedAt) / 2;
-            if (failedAt != 0 && failedAt - passed <= Math.max(50, passed / 20)) {
-                break;
+        } finally {
+            pipeline.startCatalogService();
+        }
+        return new Results.Variant(name, settings, phases);
+    }
+
+    private static Map<String, String> withCatalogUrl(Map<String, String> environment, String catalogUrl) {
+        Map<String, String> copy = new HashMap<>(environment);
+        copy.put("CATALOG_SERVICE_URL", catalogUrl);
+        return copy;
+    }
+
+    private Map<String, ProcessHandle> servicesNow() {
+        Map<String, ProcessHandle> services = new LinkedHashMap<>();
+        services.put("order-service", pipeline.orderServices().get(0).process());
+        services.put("catalog-service", pipeline.catalogService().process());
+        return services;
+    }
+
+    private static Map<String, Long> cpu(Map<String, ProcessHandle> services) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        services.forEach((name, process) -> cpu.put(
+                name, process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)));
+        return cpu;
+    }
+
+    /** Waits until catalog-service and the sink have read everything on the orders and outcomes topics. */
+    private void awaitCaughtUp() throws Exception {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            while (lag(admin, "catalog-service", Set.of(LocalStack.ORDERS_TOPIC))
+                            + lag(
+                                    admin,
+                                    "connect-" + SINK,
+                                    Set.of(LocalStack.ORDERS_TOPIC, LocalStack.ORDER_OUTCOMES_TOPIC))
+                    > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The pipeline did not catch up within " + DRAIN_TIMEOUT);
+                }
+                Thread.sleep(200);
             }
         }
-        return new Results.Sustained(passed, trials, lost, doubled);
     }
 
-    private Results.Trial trial(HttpLoad load, String orderService, int rate, int index) throws Exception {
-        String product = "BENCH-RATE-" + index;
-        addProduct(product);
-        try (RowWatcher applied = new RowWatcher(
-                        stack.jdbcUrl(MariaDb.CATALOG_DATABASE),
-                        stack.catalogServiceAccount(),
-                        "order_decisions",
-                        "TRUE");
-                RowWatcher persisted = new RowWatcher(
-                        stack.jdbcUrl(MariaDb.ORDERS_DATABASE),
-                        stack.orderServiceAccount(),
-                        "orders",
-                        "status <> 'PENDING'")) {
-            HttpLoad.Outcome outcome = load.openLoop(
-                    n -> HttpLoad.placeOrder(orderService, product, n), rate, options.seconds(), (orderId, at) -> {
-                        applied.expect(orderId, at);
-                        persisted.expect(orderId, at);
-                    });
-            int late = Math.max(applied.awaitAll(Duration.ofSeconds(5)), persisted.awaitAll(Duration.ofMillis(1)));
-            // Whatever was late must still arrive, exactly once, before the next rate is tried.
-            long lost = Math.max(applied.awaitAll(DRAIN_TIMEOUT), persisted.awaitAll(DRAIN_TIMEOUT));
-            long decided = decisions(product);
-            long taken = PLENTY - stock(product);
-            long doubled = Math.max(0, Math.max(decided, taken) - outcome.ok());
-            boolean keptPace = outcome.seconds() <= options.seconds() * 1.1;
-            boolean passed = outcome.failed() == 0 && keptPace && late == 0 && lost == 0 && doubled == 0;
-            return new Results.Trial(
-                    rate, outcome.ok(), outcome.failed(), outcome.seconds(), late, lost, doubled, passed);
+    private static long lag(Admin admin, String group, Set<String> topics) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((topic, description) -> description
+                        .partitions()
+                        .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        long lag = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
+                admin.listOffsets(ends).all().get().entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
         }
+        return lag;
     }
 
-    private void awaitPipelineDrained(String product) throws Exception {
-        long placed = count(
-                MariaDb.ORDERS_DATABASE,
-                "SELECT COUNT(*) FROM orders WHERE product_id = '" + product + "'",
-                stack.orderServiceAccount());
-        Backlog.await(() -> decisions(product), placed, DRAIN_TIMEOUT);
-        Backlog.await(
-                () -> count(
-                        MariaDb.ORDERS_DATABASE,
-                        "SELECT COUNT(*) FROM orders WHERE status <> 'PENDING' AND product_id = '" + product + "'",
-                        stack.orderServiceAccount()),
-                placed,
-                DRAIN_TIMEOUT);
+    private String product(long n) {
+        return products[(int) (n % PRODUCTS)];
     }
 
-    private void addProduct(String productId) throws SQLException {
-        try (Connection connection = catalog();
-                PreparedStatement insert = connection.prepareStatement(
+    /** The hot product and the 1,000 products, all priced 1000 with stock that never runs out. */
+    private void addProducts() throws SQLException {
+        try (Connection catalog = database(MariaDb.CATALOG_DATABASE, stack.catalogServiceAccount());
+                PreparedStatement insert = catalog.prepareStatement(
                         "INSERT INTO products (product_id, product_name, unit_price, stock) VALUES (?, ?, 1000, ?)")) {
-            insert.setString(1, productId);
-            insert.setString(2, productId);
-            insert.setLong(3, PLENTY);
-            insert.executeUpdate();
+            List<String> all = new ArrayList<>(List.of(products));
+            all.add(HOT_PRODUCT);
+            for (String productId : all) {
+                insert.setString(1, productId);
+                insert.setString(2, productId);
+                insert.setLong(3, PLENTY);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
-        // orders for it are refused (422) until order-service's read model has it
+        // orders for them are refused (422) until order-service's read model has them
         pipeline.awaitCatalogSeen();
     }
 
-    private long decisions(String productId) {
-        return count(
-                MariaDb.CATALOG_DATABASE,
-                "SELECT COUNT(*) FROM order_decisions WHERE product_id = '" + productId + "'",
-                stack.catalogServiceAccount());
-    }
-
-    private long stock(String productId) {
-        return count(
-                MariaDb.CATALOG_DATABASE,
-                "SELECT stock FROM products WHERE product_id = '" + productId + "'",
-                stack.catalogServiceAccount());
-    }
-
-    private long count(String database, String query, DatabaseAccount account) {
-        try (Connection connection =
-                        DriverManager.getConnection(stack.jdbcUrl(database), account.user(), account.password());
-                Statement sql = connection.createStatement();
-                ResultSet result = sql.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(query + " failed: " + e.getMessage(), e);
+    private long spreadStock() throws SQLException {
+        try (Connection catalog = database(MariaDb.CATALOG_DATABASE, stack.catalogServiceAccount());
+                PreparedStatement sum =
+                        catalog.prepareStatement("SELECT SUM(stock) FROM products WHERE product_id BETWEEN ? AND ?")) {
+            sum.setString(1, products[0]);
+            sum.setString(2, products[PRODUCTS - 1]);
+            return single(sum);
         }
     }
 
-    private Connection catalog() throws SQLException {
-        DatabaseAccount account = stack.catalogServiceAccount();
-        return DriverManager.getConnection(stack.jdbcUrl(MariaDb.CATALOG_DATABASE), account.user(), account.password());
+    private static long single(PreparedStatement query) {
+        try (ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + e.getMessage(), e);
+        }
     }
 
-    static {
-        // The JDK's HTTP client keeps at most this many idle connections: one per load thread.
-        System.setProperty("jdk.httpclient.connectionPoolSize", String.valueOf(HttpLoad.CONNECTIONS));
+    private Connection database(String database, DatabaseAccount account) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(database), account.user(), account.password());
+    }
+
+    static int roundRate(double rate) {
+        return (int) Math.max(10, Math.round(rate / 10) * 10);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

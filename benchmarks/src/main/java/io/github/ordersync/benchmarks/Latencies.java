@@ -19,6 +19,12 @@ final class Latencies {
         return histogram.getTotalCount();
     }
 
+    /** How many values were above {@code millis}. */
+    long countAbove(double millis) {
+        long micros = (long) (millis * 1_000);
+        return histogram.getTotalCount() - histogram.getCountBetweenValues(0, micros);
+    }
+
     double percentileMillis(double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1_000.0;
     }

@@ -3,38 +3,34 @@ package io.github.ordersync.benchmarks;
 /**
  * What one benchmark run does.
  *
- * @param quick a short smoke run: small backlog, short phases
- * @param records backlog size for the sink and catalog drains (b, c); the raw producer (a) sends ten times as many
- * @param seconds length of each timed phase (d, e, and each trial of f)
- * @param rate the fixed rate of the latency phase (e), orders/s
- * @param trials how many rates the search for the maximum sustained rate (f) tries
+ * @param quick a short smoke run: small backlogs, short phases
+ * @param records size of each backlog the stages drain alone
+ * @param seconds length of each timed phase
+ * @param trials at most this many rates tried in the search for the maximum sustained rate
  */
-record Options(boolean quick, int records, int seconds, int rate, int trials) {
+record Options(boolean quick, int records, int seconds, int trials) {
+
+    static final String USAGE = "[--quick] [--records N] [--seconds S] [--trials T]";
 
     static Options parse(String... args) {
         boolean quick = false;
         Integer records = null;
         Integer seconds = null;
-        int rate = 1_000;
         Integer trials = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--records" -> records = number(args, ++i);
                 case "--seconds" -> seconds = number(args, ++i);
-                case "--rate" -> rate = number(args, ++i);
                 case "--trials" -> trials = number(args, ++i);
-                default ->
-                    throw new IllegalArgumentException(
-                            "Unknown option " + args[i] + "; use --quick --records N --seconds S --rate R --trials T");
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use " + USAGE);
             }
         }
         return new Options(
                 quick,
                 records != null ? records : quick ? 10_000 : 100_000,
-                seconds != null ? seconds : quick ? 5 : 60,
-                rate,
-                trials != null ? trials : quick ? 3 : 6);
+                seconds != null ? seconds : quick ? 5 : 20,
+                trials != null ? trials : quick ? 3 : 8);
     }
 
     private static int number(String[] args, int i) {
@@ -46,6 +42,6 @@ record Options(boolean quick, int records, int seconds, int rate, int trials) {
 
     String commandLine() {
         return "./run-benchmarks.sh" + (quick ? " --quick" : "") + " --records " + records + " --seconds " + seconds
-                + " --rate " + rate + " --trials " + trials;
+                + " --trials " + trials;
     }
 }

@@ -19,7 +19,8 @@ abstract class InChildJvm implements AutoCloseable {
         return jvm.isAlive();
     }
 
-    ProcessHandle process() {
+    /** The component's process: its pid and CPU time, for the benchmark. */
+    public ProcessHandle process() {
         return jvm.process();
     }
 
