@@ -74,6 +74,11 @@ public final class Benchmarks {
     private static final Pattern RECORDS_PER_SECOND = Pattern.compile("([\\d.]+) records/sec");
     private static final String SINK = "orders-sink";
 
+    /** A phase starts once all cores were less than this busy over a second: the last one's work is done. */
+    private static final double QUIET = 0.25;
+
+    private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(3);
+
     private final Options options;
     private final StackWithServices pipeline;
     private final LocalStack stack;
@@ -167,12 +172,12 @@ public final class Benchmarks {
         }
         Results.Phase scaledOut = scaledOut(roundRate(Math.max(max, 100) / 2.0));
         List<Results.Variant> variants = List.of(
-                variant("fully compiled (benchmark, docker compose)", "-XX:TieredStopAtLevel=4", FULL_JIT),
-                variant("C1 only (./run-local.sh, tests)", "-XX:TieredStopAtLevel=1", C1_ONLY),
+                variant("fully compiled", "-XX:TieredStopAtLevel=4; sampling 1.0, INFO line per order", FULL_JIT),
+                variant("C1 only", "-XX:TieredStopAtLevel=1; sampling 1.0, INFO line per order", C1_ONLY),
                 variant(
-                        "fully compiled, lean observability",
-                        "sampling 0.1, no INFO line per order",
-                        concat(FULL_JIT, LEAN_OBSERVABILITY)));
+                        "C1 only, lean observability",
+                        "-XX:TieredStopAtLevel=1; sampling 0.1, no INFO line per order",
+                        concat(C1_ONLY, LEAN_OBSERVABILITY)));
         return new Results(
                 options, eventSize, producer, ingress, drains, bound, sustained, below, scaledOut, variants, profiles);
     }
@@ -226,12 +231,13 @@ public final class Benchmarks {
     /**
      * POST /orders alone: the sink stopped and catalog-service down, so nothing consumes what it produces; then the
      * no-op endpoint. Each is warmed up, measured by our generator and right after by hey and wrk where installed;
-     * then POST /orders once more with a JFR recording, for its profile. Afterwards the consumers come back and
+     * POST /orders is measured once more by ours after them, with a JFR recording for its profile. Afterwards the consumers come back and
      * drain what was placed.
      */
     private Results.Ingress ingressAlone() throws Exception {
         connect.stop(SINK);
         pipeline.stopCatalogService();
+        MachineCpu.awaitQuiet(QUIET, QUIET_TIMEOUT);
         ServiceProcess orderService = pipeline.orderServices().get(0);
         LoadGenerator load = new LoadGenerator(orderService.url());
         Duration length = Duration.ofSeconds(options.seconds());
@@ -246,7 +252,7 @@ public final class Benchmarks {
         }
         Profiles.Recording recording =
                 Profiles.Recording.start(orderService.process().pid(), work.resolve("order-service-ingress.jfr"));
-        load.closedLoop(post, length);
+        LoadGenerator.Outcome postedAgain = load.closedLoop(post, length);
         profiles.put(
                 "ingress", recording.stop("order-service answering POST /orders (closed loop, consumers stopped)"));
 
@@ -263,7 +269,7 @@ public final class Benchmarks {
         pipeline.startCatalogService();
         connect.resume(SINK);
         awaitCaughtUp();
-        return new Results.Ingress(posted, noop, crossChecks);
+        return new Results.Ingress(posted, postedAgain, noop, crossChecks);
     }
 
     /**
@@ -271,6 +277,7 @@ public final class Benchmarks {
      * catalog-service of its own deciding them, the sink writing the decisions.
      */
     private Results.Drains drains(Backlog backlog, String name, boolean profile) throws Exception {
+        MachineCpu.awaitQuiet(QUIET, QUIET_TIMEOUT);
         backlog.produce(stack.bootstrapServers());
         log.info("Backlog {}: {} orders in {}", name, backlog.size(), backlog.topic());
         Backlog.Drain sinkPlaced = sinkDrain(backlog, backlog.topic(), false);
@@ -382,8 +389,12 @@ public final class Benchmarks {
             boolean report,
             Map<String, ProcessHandle> services)
             throws Exception {
+        MachineCpu.awaitQuiet(QUIET, QUIET_TIMEOUT);
         long stockBefore = spreadStock();
         Map<String, Long> cpuBefore = cpu(services);
+        MachineCpu.Reading machineBefore = MachineCpu.read();
+        long startNanos = System.nanoTime();
+        MachineCpu.Reading loadEnd;
         LoadGenerator load = new LoadGenerator(orderService);
         LoadGenerator.Outcome outcome;
         Latencies decidedLatencies = new Latencies();
@@ -395,6 +406,7 @@ public final class Benchmarks {
                         stack.jdbcUrl(MariaDb.ORDERS_DATABASE), stack.orderServiceAccount(), decided::takeNewlySeen)) {
             String users = "bench-" + label.replaceAll("[^A-Za-z0-9]", "") + "-" + rate + "-";
             outcome = load.openLoop(load.placeOrders(users, this::product), rate, Duration.ofSeconds(seconds));
+            loadEnd = MachineCpu.read();
             Collection<UUID> placed = outcome.placed().keySet();
             late = awaitRows(placed, rows, LATE);
             lost = awaitRows(placed, rows, DRAIN_TIMEOUT);
@@ -410,13 +422,27 @@ public final class Benchmarks {
             });
         }
         Map<String, Long> cpuAfter = cpu(services);
+        double machineSeconds = MachineCpu.read().busySince(machineBefore)
+                * (System.nanoTime() - startNanos)
+                / 1e9
+                * Runtime.getRuntime().availableProcessors();
         long taken = stockBefore - spreadStock();
         long doubled = Math.max(0, taken - outcome.ok());
         Map<String, Double> cpuPerOrder = new LinkedHashMap<>();
         cpuAfter.forEach((service, nanos) ->
                 cpuPerOrder.put(service, (nanos - cpuBefore.get(service)) / 1_000.0 / Math.max(1, outcome.ok())));
         Results.Phase phase = new Results.Phase(
-                label, rate, outcome, decidedLatencies, rowLatencies, late, lost, doubled, cpuPerOrder);
+                label,
+                rate,
+                outcome,
+                decidedLatencies,
+                rowLatencies,
+                late,
+                lost,
+                doubled,
+                cpuPerOrder,
+                loadEnd.busySince(machineBefore),
+                machineSeconds * 1e6 / Math.max(1, outcome.ok()));
         if (report) {
             log.info(
                     "{} at {}/s: {}; decided p99 {} ms, row p99 {} ms, late {}, lost {}, doubled {}: {}",
@@ -502,8 +528,7 @@ public final class Benchmarks {
             Map<String, ProcessHandle> services = new LinkedHashMap<>();
             services.put("order-service", order.process());
             services.put("catalog-service", catalog.process());
-            // C2 compiles the hot paths of a fresh JVM within about half a minute at this rate
-            phase("warm-up", order.url(), 300, options.quick() ? 10 : 30, false, services);
+            phase("warm-up", order.url(), 300, options.quick() ? 10 : 45, false, services);
             for (int rate : List.of(300, 600)) {
                 phases.add(phase(name, order.url(), rate, options.seconds(), true, services));
             }

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 final class CrossChecks {
 
-    private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern HEY_TOTAL = Pattern.compile("Total:\\s+([\\d.]+) secs");
+    private static final Pattern HEY_STATUS = Pattern.compile("\\[(\\d{3})]\\s+(\\d+) responses");
+    private static final Pattern WRK_REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)s");
+    private static final Pattern WRK_NOT_OK = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     private CrossChecks() {}
 
@@ -37,7 +40,7 @@ final class CrossChecks {
         return tools;
     }
 
-    /** Requests/s of {@code tool} on {@code url}: a POST of {@code jsonBody}, or a GET if it is null. */
+    /** Answers with a 2xx status per second of {@code tool} on {@code url}: a POST of {@code jsonBody}, or a GET if it is null. */
     static double requestsPerSecond(String tool, String url, String jsonBody, Duration length, Path workDir)
             throws IOException {
         String seconds = length.toSeconds() + "s";
@@ -64,11 +67,34 @@ final class CrossChecks {
                     new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(5, TimeUnit.MINUTES);
-            Matcher matcher = REQUESTS_PER_SECOND.matcher(output);
-            return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+            return successesPerSecond(tool, output);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Double.NaN;
         }
+    }
+
+    /** Answers with a 2xx status per second, from the tool's report: both also count errors in their own rate. */
+    static double successesPerSecond(String tool, String output) {
+        if (tool.equals("hey")) {
+            Matcher total = HEY_TOTAL.matcher(output);
+            if (!total.find()) {
+                return Double.NaN;
+            }
+            long ok = 0;
+            for (Matcher status = HEY_STATUS.matcher(output); status.find(); ) {
+                if (status.group(1).startsWith("2")) {
+                    ok += Long.parseLong(status.group(2));
+                }
+            }
+            return ok / Double.parseDouble(total.group(1));
+        }
+        Matcher requests = WRK_REQUESTS.matcher(output);
+        if (!requests.find()) {
+            return Double.NaN;
+        }
+        Matcher notOk = WRK_NOT_OK.matcher(output);
+        long failed = notOk.find() ? Long.parseLong(notOk.group(1)) : 0;
+        return (Long.parseLong(requests.group(1)) - failed) / Double.parseDouble(requests.group(2));
     }
 }

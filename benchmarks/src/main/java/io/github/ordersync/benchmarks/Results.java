@@ -24,7 +24,11 @@ record Results(
      * POST /orders and the no-op endpoint in closed loop, with the consumers of the orders topic stopped, so that
      * ingress is measured alone; and the same two measured by Debian's hey and wrk where installed.
      */
-    record Ingress(LoadGenerator.Outcome post, LoadGenerator.Outcome noop, List<CrossCheck> crossChecks) {
+    record Ingress(
+            LoadGenerator.Outcome post,
+            LoadGenerator.Outcome postAgain,
+            LoadGenerator.Outcome noop,
+            List<CrossCheck> crossChecks) {
 
         double share() {
             return post.perSecond() / noop.perSecond();
@@ -60,7 +64,8 @@ record Results(
     /**
      * An open-loop phase at a fixed rate through the whole pipeline, with three latencies per order from when its
      * POST was due: the 201, the stock decision (its outcome on order-outcomes) and its decided row in the shared
-     * table; the services' CPU time per order; and whether every order was decided and stored exactly once.
+     * table; the services' CPU time per order; the share of all cores busy during the load and the whole machine's
+     * CPU per order (load and drain); and whether every order was decided and stored exactly once.
      */
     record Phase(
             String label,
@@ -71,7 +76,9 @@ record Results(
             long rowLate,
             long lost,
             long doubled,
-            Map<String, Double> cpuMicrosPerOrder) {
+            Map<String, Double> cpuMicrosPerOrder,
+            double machineBusy,
+            double machineCpuMicrosPerOrder) {
 
         /** Nothing failed, lost or doubled, and p99 POST → decided row ≤ 1 s (a row not seen in time counts as late). */
         boolean sustained() {

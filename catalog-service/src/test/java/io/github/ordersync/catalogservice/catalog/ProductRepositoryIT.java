@@ -120,6 +120,28 @@ class ProductRepositoryIT {
     }
 
     @Test
+    void aBatchReservesInTheOrderGivenWhileTheStockLasts() {
+        boolean[] reserved = tx.execute(status -> products.reserve(List.of(
+                new Products.Request(PRODUCT, 4),
+                new Products.Request("CATALOG-999", 1),
+                new Products.Request(PRODUCT, 4),
+                new Products.Request(PRODUCT, 4),
+                new Products.Request(PRODUCT, 2))));
+
+        // the third request of 4 finds 2 left and is refused; the last, of 2, takes them
+        assertThat(reserved).containsExactly(true, false, true, false, true);
+        assertThat(repository.findById(PRODUCT).orElseThrow().stock()).isZero();
+    }
+
+    @Test
+    void aBatchThatFindsTooLittleStockChangesNothing() {
+        boolean[] reserved = tx.execute(status -> products.reserve(List.of(new Products.Request(PRODUCT, 11))));
+
+        assertThat(reserved).containsExactly(false);
+        assertThat(repository.findById(PRODUCT).orElseThrow().stock()).isEqualTo(10);
+    }
+
+    @Test
     void aPriceChangeWaitsForTheDecisionThatReadTheOldPrice() throws Exception {
         CountDownLatch pricesRead = new CountDownLatch(1);
         CountDownLatch decided = new CountDownLatch(1);
