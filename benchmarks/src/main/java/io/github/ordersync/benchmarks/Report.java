@@ -226,32 +226,26 @@ final class Report {
             int rows = Math.max(profile.topMethods().size(), profile.byPackage().size());
             for (int i = 0; i < rows; i++) {
                 md.append("| ")
-                        .append(
-                                i < profile.topMethods().size()
-                                        ? "`" + profile.topMethods().get(i).getKey() + "`"
-                                        : "")
+                        .append(cell(profile.topMethods(), i, true))
                         .append(" | ")
-                        .append(
-                                i < profile.topMethods().size()
-                                        ? f(
-                                                "%.1f %%",
-                                                profile.topMethods().get(i).getValue())
-                                        : "")
+                        .append(cell(profile.topMethods(), i, false))
                         .append(" | | ")
-                        .append(
-                                i < profile.byPackage().size()
-                                        ? "`" + profile.byPackage().get(i).getKey() + "`"
-                                        : "")
+                        .append(cell(profile.byPackage(), i, true))
                         .append(" | ")
-                        .append(
-                                i < profile.byPackage().size()
-                                        ? f(
-                                                "%.1f %%",
-                                                profile.byPackage().get(i).getValue())
-                                        : "")
+                        .append(cell(profile.byPackage(), i, false))
                         .append(" |\n");
             }
         });
+    }
+
+    /** Row {@code i} of a profile column: the name in code style or its share; empty past the column's end. */
+    private static String cell(List<Map.Entry<String, Double>> column, int i, boolean name) {
+        if (i >= column.size()) {
+            return "";
+        }
+        return name
+                ? "`" + column.get(i).getKey() + "`"
+                : f("%.1f %%", column.get(i).getValue());
     }
 
     static Map<String, Object> machine() {
