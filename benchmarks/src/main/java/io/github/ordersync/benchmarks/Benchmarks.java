@@ -135,7 +135,7 @@ public final class Benchmarks {
         int eventSize = Backlog.eventSize();
         log.info("Event size {} B", eventSize);
         Results.Producer producer = producerLimit(eventSize);
-        log.info("Producer: {}", producer.summary());
+        log.info("Producer: {} records/s, median run: {}", producer.rates().perSecond(), producer.summary());
         addProducts();
 
         Results.Ingress ingress = ingressAlone();
@@ -145,14 +145,14 @@ public final class Benchmarks {
                 ingress.noop().summary());
 
         List<Results.Drains> drains = List.of(
-                drains(new Backlog(1, "bench-hot", n -> HOT_PRODUCT, options.records()), "one product", false),
-                drains(new Backlog(2, "bench-spread", this::product, options.records()), "1,000 products", true));
+                drains("one product", "bench-hot", 1, n -> HOT_PRODUCT, false),
+                drains("1,000 products", "bench-spread", 2, this::product, true));
         Results.Drains spread = drains.get(1);
         Results.Bound bound = new Results.Bound(
                 ingress.post().perSecond(),
-                spread.catalog().perSecond(),
-                spread.sinkPlaced().perSecond(),
-                spread.sinkDecided().perSecond());
+                spread.catalog().median(),
+                spread.sinkPlaced().median(),
+                spread.sinkDecided().median());
         log.info("Bound for an order on this machine: {} orders/s", Math.round(bound.perSecond()));
 
         String orderService = pipeline.orderServices().get(0).url();
@@ -182,11 +182,23 @@ public final class Benchmarks {
                 options, eventSize, producer, ingress, drains, bound, sustained, below, scaledOut, variants, profiles);
     }
 
-    /** Kafka's own producer benchmark, in a JVM of its own, against our broker. */
+    /** Kafka's own producer benchmark, in a JVM of its own, against our broker: each run on a topic of its own. */
     private Results.Producer producerLimit(int eventSize) throws Exception {
-        String topic = "bench-producer";
-        Backlog.createTopic(stack.bootstrapServers(), topic, 3);
         long records = Math.max(200_000L, 5L * options.records());
+        List<String> summaries = new ArrayList<>();
+        for (int repeat = 1; repeat <= Results.REPEATS; repeat++) {
+            MachineCpu.awaitQuiet(QUIET, QUIET_TIMEOUT);
+            summaries.add(producerPerformance("bench-producer-" + repeat, records, eventSize));
+        }
+        return new Results.Producer(
+                records,
+                Results.Repeats.of(summaries, Benchmarks::recordsPerSecond),
+                Results.Repeats.medianOf(summaries, Benchmarks::recordsPerSecond));
+    }
+
+    /** One run of ProducerPerformance; its summary line. */
+    private String producerPerformance(String topic, long records, int eventSize) throws Exception {
+        Backlog.createTopic(stack.bootstrapServers(), topic, 3);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(
                         java.toString(),
@@ -221,18 +233,22 @@ public final class Benchmarks {
         if (process.waitFor() != 0 || summary == null) {
             throw new IllegalStateException("ProducerPerformance failed (exit " + process.exitValue() + ")");
         }
+        return summary;
+    }
+
+    private static double recordsPerSecond(String summary) {
         Matcher matcher = RECORDS_PER_SECOND.matcher(summary);
         if (!matcher.find()) {
             throw new IllegalStateException("Unexpected ProducerPerformance output: " + summary);
         }
-        return new Results.Producer(records, Double.parseDouble(matcher.group(1)), summary);
+        return Double.parseDouble(matcher.group(1));
     }
 
     /**
-     * POST /orders alone: the sink stopped and catalog-service down, so nothing consumes what it produces; then the
-     * no-op endpoint. Each is warmed up, measured by our generator and right after by hey and wrk where installed;
-     * POST /orders is measured once more by ours after them, with a JFR recording for its profile. Afterwards the consumers come back and
-     * drain what was placed.
+     * POST /orders alone: the sink stopped and catalog-service down, so nothing consumes what it produces; and the
+     * no-op endpoint. Both are warmed up, then measured by our generator in turn, {@link Results#REPEATS} times each;
+     * then by hey and wrk where installed; POST /orders once more by ours, with a JFR recording for its profile.
+     * Afterwards the consumers come back and drain what was placed.
      */
     private Results.Ingress ingressAlone() throws Exception {
         connect.stop(SINK);
@@ -242,41 +258,64 @@ public final class Benchmarks {
         LoadGenerator load = new LoadGenerator(orderService.url());
         Duration length = Duration.ofSeconds(options.seconds());
         LoadGenerator.Requests post = load.placeOrders("bench-ingress-", this::product);
+        LoadGenerator.Requests liveness = load.get("/actuator/health/liveness");
         load.closedLoop(post, length);
-        LoadGenerator.Outcome posted = load.closedLoop(post, length);
+        load.closedLoop(liveness, Duration.ofSeconds(Math.max(3, options.seconds() / 4)));
+        List<LoadGenerator.Outcome> posts = new ArrayList<>();
+        List<LoadGenerator.Outcome> noops = new ArrayList<>();
+        for (int repeat = 1; repeat <= Results.REPEATS; repeat++) {
+            posts.add(load.closedLoop(post, length));
+            noops.add(load.closedLoop(liveness, length));
+        }
         String postUrl = orderService.url() + "/order-service/bench-crosscheck/orders";
         String body = "{\"productId\":\"" + product(0) + "\",\"qty\":1,\"unitPrice\":1000}";
-        Map<String, Double> postChecks = new LinkedHashMap<>();
+        List<Results.CrossCheck> crossChecks = new ArrayList<>();
         for (String tool : CrossChecks.installed()) {
-            postChecks.put(tool, CrossChecks.requestsPerSecond(tool, postUrl, body, length, work));
+            double postRate = CrossChecks.requestsPerSecond(tool, postUrl, body, length, work);
+            double noopRate = CrossChecks.requestsPerSecond(
+                    tool, orderService.url() + "/actuator/health/liveness", null, length, work);
+            crossChecks.add(new Results.CrossCheck(tool, postRate, noopRate));
         }
+        crossChecks.forEach(check -> log.info("Cross-check {}", check));
         Profiles.Recording recording =
                 Profiles.Recording.start(orderService.process().pid(), work.resolve("order-service-ingress.jfr"));
         LoadGenerator.Outcome postedAgain = load.closedLoop(post, length);
         profiles.put(
                 "ingress", recording.stop("order-service answering POST /orders (closed loop, consumers stopped)"));
-
-        LoadGenerator.Requests liveness = load.get("/actuator/health/liveness");
-        load.closedLoop(liveness, Duration.ofSeconds(Math.max(3, options.seconds() / 4)));
-        LoadGenerator.Outcome noop = load.closedLoop(liveness, length);
-        List<Results.CrossCheck> crossChecks = new ArrayList<>();
-        for (String tool : postChecks.keySet()) {
-            double noopRate = CrossChecks.requestsPerSecond(
-                    tool, orderService.url() + "/actuator/health/liveness", null, length, work);
-            crossChecks.add(new Results.CrossCheck(tool, postChecks.get(tool), noopRate));
-        }
-        crossChecks.forEach(check -> log.info("Cross-check {}", check));
         pipeline.startCatalogService();
         connect.resume(SINK);
         awaitCaughtUp();
-        return new Results.Ingress(posted, postedAgain, noop, crossChecks);
+        return new Results.Ingress(posts, postedAgain, noops, crossChecks);
     }
+
+    /**
+     * {@link Results#REPEATS} backlogs of one kind, each on a topic and order ids of its own, each drained by each
+     * stage alone; the catalog profiled on the first.
+     */
+    private Results.Drains drains(
+            String name, String topic, int kind, LoadGenerator.ProductChoice products, boolean profile)
+            throws Exception {
+        List<Drained> runs = new ArrayList<>();
+        for (int repeat = 1; repeat <= Results.REPEATS; repeat++) {
+            Backlog backlog = new Backlog(10 * kind + repeat, topic + "-" + repeat, products, options.records());
+            runs.add(drain(backlog, name, profile && repeat == 1));
+        }
+        return new Results.Drains(
+                name,
+                options.records(),
+                Results.Repeats.of(runs, Drained::sinkPlaced),
+                Results.Repeats.of(runs, Drained::catalog),
+                Results.Repeats.of(runs, Drained::sinkDecided));
+    }
+
+    /** One backlog's rates: the sink writing placed orders, catalog-service deciding, the sink writing decisions. */
+    private record Drained(double sinkPlaced, double catalog, double sinkDecided) {}
 
     /**
      * One backlog drained by each stage alone, one after another: the sink writing the placed orders, a
      * catalog-service of its own deciding them, the sink writing the decisions.
      */
-    private Results.Drains drains(Backlog backlog, String name, boolean profile) throws Exception {
+    private Drained drain(Backlog backlog, String name, boolean profile) throws Exception {
         MachineCpu.awaitQuiet(QUIET, QUIET_TIMEOUT);
         backlog.produce(stack.bootstrapServers());
         log.info("Backlog {}: {} orders in {}", name, backlog.size(), backlog.topic());
@@ -317,7 +356,7 @@ public final class Benchmarks {
         log.info("Backlog {}: catalog decided {} orders/s", name, Math.round(catalog.perSecond()));
         Backlog.Drain sinkDecided = sinkDrain(backlog, outcomes, true);
         log.info("Backlog {}: sink wrote {} decided rows/s", name, Math.round(sinkDecided.perSecond()));
-        return new Results.Drains(name, backlog.size(), sinkPlaced, catalog, sinkDecided);
+        return new Drained(sinkPlaced.perSecond(), catalog.perSecond(), sinkDecided.perSecond());
     }
 
     /** The JDBC sink as configured in connect-config/, with a connector of its own on one topic of the backlog. */

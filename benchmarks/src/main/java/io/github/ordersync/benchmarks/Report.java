@@ -93,8 +93,8 @@ final class Report {
             md.append(f(
                     "| catalog drain ≥ 1.0 × the sink's, %s | %,.0f vs %,.0f orders/s: %.2f × | %s |\n",
                     drains.backlog(),
-                    drains.catalog().perSecond(),
-                    drains.sinkPlaced().perSecond(),
+                    drains.catalog().median(),
+                    drains.sinkPlaced().median(),
                     drains.catalogOverSink(),
                     yes(drains.catalogOverSink() >= 1.0)));
         }
@@ -116,35 +116,39 @@ final class Report {
     }
 
     private static void stages(StringBuilder md, Results r) {
-        md.append("## Each stage alone\n\n| stage | measured |\n|---|---|\n");
+        md.append(f(
+                "## Each stage alone\n\nEach stage measured %d times in turn: the median, and the lowest and highest "
+                        + "in brackets. Closed loop: latencies and the load generator's CPU share of the median "
+                        + "measurement.\n\n| stage | measured |\n|---|---|\n",
+                Results.REPEATS));
         md.append(f(
                 "| Kafka's `ProducerPerformance`, acks=all, %d B (the messaging limit; inside ingress and the catalog "
-                        + "below) | %,.0f records/s (%,d records) |\n",
-                r.eventSize(), r.producer().perSecond(), r.producer().records()));
+                        + "below), %,d records | %s records/s |\n",
+                r.eventSize(), r.producer().records(), rates(r.producer().rates())));
         Results.Ingress ingress = r.ingress();
         md.append(f(
                 "| ingress: POST /orders, %d connections, closed loop, nothing consuming | %s |\n",
-                LoadGenerator.CLOSED_LOOP_CONNECTIONS, closedLoop(ingress.post())));
+                LoadGenerator.CLOSED_LOOP_CONNECTIONS, closedLoop(ingress.postRates(), ingress.post())));
         md.append(f(
                 "| no-op endpoint of the same service (`/actuator/health/liveness`) | %s |\n",
-                closedLoop(ingress.noop())));
-        md.append(f(
-                "| POST /orders again with ours, after the cross-checks (JFR recording) | %s |\n",
-                closedLoop(ingress.postAgain())));
+                closedLoop(ingress.noopRates(), ingress.noop())));
         for (Results.CrossCheck check : ingress.crossChecks()) {
             md.append(f(
-                    "| cross-check with `%s`, 64 connections, right after ours: POST, no-op | %,.0f req/s, %,.0f req/s |\n",
+                    "| cross-check with `%s`, 64 connections, after ours: POST, no-op | %,.0f req/s, %,.0f req/s |\n",
                     check.tool(), check.postPerSecond(), check.noopPerSecond()));
         }
+        md.append(f(
+                "| POST /orders once more with ours, after the cross-checks (JFR recording) | %s |\n",
+                closedLoop(new Results.Repeats(List.of(ingress.postAgain().perSecond())), ingress.postAgain())));
         for (Results.Drains drains : r.drains()) {
             md.append(f(
-                    "| backlog of %,d orders on %s: sink writing placed orders, catalog-service deciding, sink writing "
-                            + "decisions | %,.0f rows/s, %,.0f orders/s, %,.0f rows/s |\n",
+                    "| backlogs of %,d orders on %s: sink writing placed orders, catalog-service deciding, sink "
+                            + "writing decisions | %s rows/s, %s orders/s, %s rows/s |\n",
                     drains.orders(),
                     drains.backlog(),
-                    drains.sinkPlaced().perSecond(),
-                    drains.catalog().perSecond(),
-                    drains.sinkDecided().perSecond()));
+                    rates(drains.sinkPlaced()),
+                    rates(drains.catalog()),
+                    rates(drains.sinkDecided())));
         }
         Results.Bound bound = r.bound();
         md.append(f(
@@ -280,16 +284,21 @@ final class Report {
         json.put("tookSeconds", took.toSeconds());
         json.put("machine", machine);
         json.put("eventSizeBytes", r.eventSize());
-        json.put("producer", r.producer());
+        json.put(
+                "producer",
+                Map.of(
+                        "records", r.producer().records(),
+                        "perSecond", r.producer().rates().perSecond(),
+                        "medianSummary", r.producer().summary()));
         json.put(
                 "ingress",
                 Map.of(
-                        "post",
-                        outcome(r.ingress().post()),
+                        "posts",
+                        r.ingress().posts().stream().map(Report::outcome).toList(),
                         "postAgain",
                         outcome(r.ingress().postAgain()),
-                        "noop",
-                        outcome(r.ingress().noop()),
+                        "noops",
+                        r.ingress().noops().stream().map(Report::outcome).toList(),
                         "share",
                         r.ingress().share(),
                         "crossChecks",
@@ -371,13 +380,17 @@ final class Report {
         return map;
     }
 
-    private static String closedLoop(LoadGenerator.Outcome outcome) {
+    /** The median and, where measured more than once, the lowest and highest: "1,234 (1,100–1,300)". */
+    static String rates(Results.Repeats rates) {
+        return rates.perSecond().size() == 1
+                ? f("%,.0f", rates.median())
+                : f("%,.0f (%,.0f–%,.0f)", rates.median(), rates.min(), rates.max());
+    }
+
+    private static String closedLoop(Results.Repeats rates, LoadGenerator.Outcome outcome) {
         return f(
-                "%,.0f req/s; p50/p99/p99.9 %s; %,d failed; load generator %.1f %% of the CPU",
-                outcome.perSecond(),
-                percentiles(outcome.latencies()),
-                outcome.failed(),
-                100 * outcome.generatorCpuShare());
+                "%s req/s; p50/p99/p99.9 %s; %,d failed; load generator %.1f %% of the CPU",
+                rates(rates), percentiles(outcome.latencies()), outcome.failed(), 100 * outcome.generatorCpuShare());
     }
 
     private static String rowP99(Results.Phase phase) {

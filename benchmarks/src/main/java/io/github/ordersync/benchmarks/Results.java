@@ -1,7 +1,9 @@
 package io.github.ordersync.benchmarks;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** Everything one run measured. */
 record Results(
@@ -17,33 +19,107 @@ record Results(
         List<Variant> variants,
         Map<String, Profile> profiles) {
 
-    /** Kafka's ProducerPerformance: its summary line and the records/s in it. */
-    record Producer(long records, double perSecond, String summary) {}
+    /** How many times each stage is measured alone in a run; its figure is the median. */
+    static final int REPEATS = 3;
 
     /**
-     * POST /orders and the no-op endpoint in closed loop, with the consumers of the orders topic stopped, so that
-     * ingress is measured alone; and the same two measured by Debian's hey and wrk where installed.
+     * The rates of one stage measured {@link #REPEATS} times in a run: the median is its figure, the range shows how
+     * far apart the measurements were.
+     */
+    record Repeats(List<Double> perSecond) {
+
+        Repeats {
+            if (perSecond.isEmpty()) {
+                throw new IllegalArgumentException("A stage measured no time");
+            }
+            perSecond = perSecond.stream().sorted().toList();
+        }
+
+        static <T> Repeats of(List<T> runs, ToDoubleFunction<T> rate) {
+            return new Repeats(runs.stream().map(rate::applyAsDouble).toList());
+        }
+
+        /** The run whose rate is the median (the lower middle one of an even number). */
+        static <T> T medianOf(List<T> runs, ToDoubleFunction<T> rate) {
+            List<T> sorted =
+                    runs.stream().sorted(Comparator.comparingDouble(rate)).toList();
+            return sorted.get((sorted.size() - 1) / 2);
+        }
+
+        double median() {
+            int middle = perSecond.size() / 2;
+            return perSecond.size() % 2 == 1
+                    ? perSecond.get(middle)
+                    : (perSecond.get(middle - 1) + perSecond.get(middle)) / 2;
+        }
+
+        double min() {
+            return perSecond.get(0);
+        }
+
+        double max() {
+            return perSecond.get(perSecond.size() - 1);
+        }
+
+        /** The range as a share of the median. */
+        double spread() {
+            return (max() - min()) / median();
+        }
+    }
+
+    /** Kafka's ProducerPerformance, run {@link #REPEATS} times: the records/s of each, and the median run's summary. */
+    record Producer(long records, Repeats rates, String summary) {
+
+        double perSecond() {
+            return rates.median();
+        }
+    }
+
+    /**
+     * POST /orders and the no-op endpoint in closed loop, each measured {@link #REPEATS} times in turn, with the
+     * consumers of the orders topic stopped, so that ingress is measured alone; and the same two measured by Debian's
+     * hey and wrk where installed.
      */
     record Ingress(
-            LoadGenerator.Outcome post,
+            List<LoadGenerator.Outcome> posts,
             LoadGenerator.Outcome postAgain,
-            LoadGenerator.Outcome noop,
+            List<LoadGenerator.Outcome> noops,
             List<CrossCheck> crossChecks) {
 
+        /** The POST measurement with the median rate. */
+        LoadGenerator.Outcome post() {
+            return Repeats.medianOf(posts, LoadGenerator.Outcome::perSecond);
+        }
+
+        /** The no-op measurement with the median rate. */
+        LoadGenerator.Outcome noop() {
+            return Repeats.medianOf(noops, LoadGenerator.Outcome::perSecond);
+        }
+
+        Repeats postRates() {
+            return Repeats.of(posts, LoadGenerator.Outcome::perSecond);
+        }
+
+        Repeats noopRates() {
+            return Repeats.of(noops, LoadGenerator.Outcome::perSecond);
+        }
+
         double share() {
-            return post.perSecond() / noop.perSecond();
+            return postRates().median() / noopRates().median();
         }
     }
 
     /** Another load generator's figures for the same two endpoints, each measured right after ours. */
     record CrossCheck(String tool, double postPerSecond, double noopPerSecond) {}
 
-    /** One backlog drained by each stage alone: the sink writing placed orders, the catalog, the sink writing decisions. */
-    record Drains(
-            String backlog, int orders, Backlog.Drain sinkPlaced, Backlog.Drain catalog, Backlog.Drain sinkDecided) {
+    /**
+     * Backlogs of one kind, each drained by each stage alone: the sink writing placed orders, the catalog, the sink
+     * writing decisions; one backlog of its own per repeat.
+     */
+    record Drains(String backlog, int orders, Repeats sinkPlaced, Repeats catalog, Repeats sinkDecided) {
 
         double catalogOverSink() {
-            return catalog.perSecond() / sinkPlaced.perSecond();
+            return catalog.median() / sinkPlaced.median();
         }
     }
 
