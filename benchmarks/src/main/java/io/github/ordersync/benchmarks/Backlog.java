@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +35,8 @@ record Backlog(int index, String topic, LoadGenerator.ProductChoice products, in
 
     /** Counts rows at this interval: a range count of up to 100,000 rows takes a few ms. */
     private static final Duration DRAIN_POLL = Duration.ofMillis(200);
+
+    private static final Duration LEADERS_WITHIN = Duration.ofSeconds(30);
 
     static UUID orderId(int backlog, long n) {
         return new UUID(((long) backlog << 32) | 0x4000L, 0x8000_0000_0000_0000L | n);
@@ -60,16 +63,40 @@ record Backlog(int index, String topic, LoadGenerator.ProductChoice products, in
         }
     }
 
+    /**
+     * Creates the topic and returns once every partition has a leader: a producer that writes to a partition before
+     * that may see its first batch refused and the batches after it accepted, and then lose the first batch.
+     */
     static void createTopic(String bootstrapServers, String topic, int partitions)
             throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
                     .get();
+            long deadline = System.nanoTime() + LEADERS_WITHIN.toNanos();
+            while (!allHaveLeaders(admin, topic)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + topic + " has no leader after " + LEADERS_WITHIN);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
         }
     }
 
-    /** Creates the topic (three partitions, as the orders topic) and writes the orders, keyed by order id. */
+    private static boolean allHaveLeaders(Admin admin, String topic) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(partition ->
+                            partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException notYetKnown) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates the topic (three partitions, as the orders topic) and writes the orders, keyed by order id; throws if
+     * any was not written, so that a drain never waits for an order that is not there.
+     */
     void produce(String bootstrapServers) throws ExecutionException, InterruptedException {
         createTopic(bootstrapServers, topic, 3);
         Map<String, Object> config = Map.of(
@@ -83,11 +110,19 @@ record Backlog(int index, String topic, LoadGenerator.ProductChoice products, in
                 131_072);
         try (KafkaProducer<String, OrderPlaced> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new OrderPlacedSerializer())) {
+            AtomicReference<Exception> failed = new AtomicReference<>();
             for (int n = 0; n < size; n++) {
                 OrderPlaced order = order(orderId(index, n), products.product(n), n);
-                producer.send(new ProducerRecord<>(topic, order.orderId().toString(), order));
+                producer.send(new ProducerRecord<>(topic, order.orderId().toString(), order), (written, error) -> {
+                    if (error != null) {
+                        failed.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
+            if (failed.get() != null) {
+                throw new IllegalStateException("Backlog " + topic + " not written whole", failed.get());
+            }
         }
     }
 

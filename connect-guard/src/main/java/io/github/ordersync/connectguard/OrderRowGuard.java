@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.transforms.Transformation;
 
@@ -14,7 +15,8 @@ import org.apache.kafka.connect.transforms.Transformation;
  * sink stores exactly the orders the catalog decides, never writes a wrong value and never fails its task on one
  * bad record. A record refused throws a {@link DataException} with the rule's reason; with
  * {@code errors.tolerance=all} Connect puts it on the connector's dead-letter topic with that reason in its headers
- * and goes on with the next record.
+ * and goes on with the next record. Optional fields a newer producer added, which the table has no column for, are
+ * left out of the record passed on.
  *
  * <p>{@code kind=placed} for order-service's topic, {@code kind=decided} for catalog-service's decisions.
  */
@@ -38,7 +40,18 @@ public class OrderRowGuard<R extends ConnectRecord<R>> implements Transformation
         OrderRecordRules.violation(record.value(), kind).ifPresent(reason -> {
             throw new DataException(reason);
         });
-        return record;
+        Struct order = (Struct) record.value();
+        Struct row = OrderRecordRules.columnsOnly(order);
+        return row == order
+                ? record
+                : record.newRecord(
+                        record.topic(),
+                        record.kafkaPartition(),
+                        record.keySchema(),
+                        record.key(),
+                        row.schema(),
+                        row,
+                        record.timestamp());
     }
 
     @Override

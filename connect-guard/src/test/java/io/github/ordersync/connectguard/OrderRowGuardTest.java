@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -50,6 +52,31 @@ class OrderRowGuardTest {
         assertThatThrownBy(() -> guard("decided").apply(golden("order-placed.json", "orders")))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("CONFIRMED or REJECTED");
+    }
+
+    @Test
+    void leavesOutAnOptionalFieldANewerProducerAddedAndKeepsTheRestOfTheRecord() {
+        SinkRecord golden = golden("order-placed.json", "orders");
+        Struct order = (Struct) golden.value();
+        SchemaBuilder newer = SchemaBuilder.struct().name(order.schema().name()).version(2);
+        order.schema().fields().forEach(field -> newer.field(field.name(), field.schema()));
+        newer.field("coupon_code", Schema.OPTIONAL_STRING_SCHEMA);
+        Struct withCoupon = new Struct(newer.build()).put("coupon_code", "WELCOME10");
+        order.schema().fields().forEach(field -> withCoupon.put(field.name(), order.get(field)));
+        SinkRecord record = golden.newRecord("orders", 2, null, "key", withCoupon.schema(), withCoupon, 42L);
+        record.headers().addString("traceparent", "00-1-2-01");
+
+        SinkRecord row = guard("placed").apply(record);
+
+        assertThat(row.valueSchema().fields()).isEqualTo(order.schema().fields());
+        order.schema()
+                .fields()
+                .forEach(field ->
+                        assertThat(((Struct) row.value()).get(field.name())).isEqualTo(order.get(field)));
+        assertThat(row.kafkaPartition()).isEqualTo(2);
+        assertThat(row.key()).isEqualTo("key");
+        assertThat(row.timestamp()).isEqualTo(42L);
+        assertThat(row.headers().lastWithName("traceparent").value()).isEqualTo("00-1-2-01");
     }
 
     @Test

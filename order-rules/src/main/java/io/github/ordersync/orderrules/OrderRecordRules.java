@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 
@@ -16,6 +17,10 @@ import org.apache.kafka.connect.data.Timestamp;
  * are the same records, refused for the same reason. A record passes only if the shared {@code orders} table can
  * hold it as it is (columns, types, lengths, ranges) and it says one consistent thing (an id in canonical form, the
  * total equal to quantity times price, a status its topic may carry).
+ *
+ * <p>Schemas may evolve the way Kafka Connect's JSON envelope allows without breaking either consumer: a producer
+ * may add an optional field (catalog-service ignores it, the sink leaves it out, see {@link #columnsOnly}); a
+ * required field added, or a required field missing, is refused with its name.
  *
  * <p>The columns mirror {@code connect-config/mydb-schema.sql}; {@code OrderRecordRulesTest} and the table
  * boundary test hold the two together.
@@ -82,7 +87,12 @@ public final class OrderRecordRules {
         for (Field field : record.schema().fields()) {
             Column column = COLUMNS.get(field.name());
             if (column == null) {
-                return Optional.of("Field '" + field.name() + "' is not a column of the orders table");
+                if (field.schema().isOptional()) {
+                    // added by a newer producer: catalog-service does not read it, the sink leaves it out
+                    continue;
+                }
+                return Optional.of("Field '" + field.name()
+                        + "' is not a column of the orders table; a field a producer adds must be optional");
             }
             if (typeOf(field.schema()) != column.type()) {
                 return Optional.of("Field '" + field.name() + "' must be " + column.type() + ", is "
@@ -100,6 +110,27 @@ public final class OrderRecordRules {
                 text(record, "reason"),
                 time(record, "created_at"),
                 time(record, "decided_at")));
+    }
+
+    /**
+     * The record with only the fields the {@code orders} table has columns for: what the sink writes. Optional
+     * fields a newer producer added are left out; a record without any is returned as it is.
+     */
+    public static Struct columnsOnly(Struct record) {
+        Schema schema = record.schema();
+        if (schema.fields().stream().allMatch(field -> COLUMNS.containsKey(field.name()))) {
+            return record;
+        }
+        SchemaBuilder columns = SchemaBuilder.struct().name(schema.name()).version(schema.version());
+        if (schema.isOptional()) {
+            columns.optional();
+        }
+        schema.fields().stream()
+                .filter(field -> COLUMNS.containsKey(field.name()))
+                .forEach(field -> columns.field(field.name(), field.schema()));
+        Struct row = new Struct(columns.build());
+        row.schema().fields().forEach(field -> row.put(field, record.get(field.name())));
+        return row;
     }
 
     private static String order(Struct record) {

@@ -3,8 +3,8 @@ package io.github.ordersync.orderrules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +92,50 @@ class OrderRecordRulesTest {
     }
 
     @Test
+    void acceptsAnOrderWithAnOptionalFieldANewerProducerAdded() {
+        assertThat(verdict(withCouponCode(true), OrderRecordRules.Kind.PLACED)).isEmpty();
+    }
+
+    @Test
+    void refusesAnAddedFieldThatIsRequiredNamingIt() {
+        assertThat(verdict(withCouponCode(false), OrderRecordRules.Kind.PLACED))
+                .hasValue("Field 'coupon_code' is not a column of the orders table; a field a producer adds must be "
+                        + "optional");
+    }
+
+    @Test
+    void refusesAnOrderWhoseSchemaNoLongerHasARequiredFieldNamingIt() {
+        byte[] withoutQty = envelope(envelope -> {
+            ArrayNode fields = (ArrayNode) envelope.get("schema").get("fields");
+            for (int i = fields.size() - 1; i >= 0; i--) {
+                if ("qty".equals(fields.get(i).path("field").asText())) {
+                    fields.remove(i);
+                }
+            }
+            ((ObjectNode) envelope.get("payload")).remove("qty");
+        });
+
+        assertThat(verdict(withoutQty, OrderRecordRules.Kind.PLACED)).hasValue("Field 'qty' is missing");
+    }
+
+    @Test
+    void theRowOfAnOrderWithAnAddedOptionalFieldIsTheOrderWithoutIt() {
+        Struct newer =
+                (Struct) converter.toConnectData("orders", withCouponCode(true)).value();
+        Struct golden = (Struct)
+                converter.toConnectData("orders", placed(payload -> {})).value();
+
+        Struct row = OrderRecordRules.columnsOnly(newer);
+
+        assertThat(row.schema().fields()).isEqualTo(golden.schema().fields());
+        assertThat(row.schema().version())
+                .as("the newer schema's version, kept")
+                .isEqualTo(2);
+        golden.schema().fields().forEach(field -> assertThat(row.get(field)).isEqualTo(golden.get(field)));
+        assertThat(OrderRecordRules.columnsOnly(golden)).isSameAs(golden);
+    }
+
+    @Test
     void refusesARecordWithoutAValue() {
         assertThat(OrderRecordRules.violation(null, OrderRecordRules.Kind.PLACED))
                 .hasValue("Record has no value");
@@ -107,9 +152,29 @@ class OrderRecordRulesTest {
 
     /** The golden placed order (contracts/), with one change to its payload. */
     static byte[] placed(Consumer<ObjectNode> change) {
+        return envelope(envelope -> change.accept((ObjectNode) envelope.get("payload")));
+    }
+
+    /** The golden placed order as a newer producer might write it: version 2 of its schema adds a coupon code. */
+    static byte[] withCouponCode(boolean optional) {
+        return envelope(envelope -> {
+            ObjectNode schema = (ObjectNode) envelope.get("schema");
+            schema.put("version", 2);
+            ((ArrayNode) schema.get("fields"))
+                    .addObject()
+                    .put("type", "string")
+                    .put("optional", optional)
+                    .put("field", "coupon_code");
+            ((ObjectNode) envelope.get("payload")).put("coupon_code", "WELCOME10");
+        });
+    }
+
+    /** The golden placed order (contracts/), with one change to its envelope. */
+    static byte[] envelope(Consumer<ObjectNode> change) {
         try {
-            JsonNode envelope = mapper.readTree(Files.readAllBytes(Path.of("../contracts/order-placed.json")));
-            change.accept((ObjectNode) envelope.get("payload"));
+            ObjectNode envelope =
+                    (ObjectNode) mapper.readTree(Files.readAllBytes(Path.of("../contracts/order-placed.json")));
+            change.accept(envelope);
             return mapper.writeValueAsBytes(envelope);
         } catch (IOException e) {
             throw new IllegalStateException(e);

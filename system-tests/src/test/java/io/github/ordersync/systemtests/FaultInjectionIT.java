@@ -242,6 +242,11 @@ class FaultInjectionIT {
                 assertThat(header(sinkDeadLetters.get(kind), "__connect.errors.exception.message"))
                         .isNotBlank();
             });
+            // a schema that dropped a required field: both name it
+            assertThat(header(catalogDeadLetters.get("schema-without-qty"), "kafka_dlt-exception-message"))
+                    .contains("Field 'qty' is missing");
+            assertThat(header(sinkDeadLetters.get("schema-without-qty"), "__connect.errors.exception.message"))
+                    .contains("Field 'qty' is missing");
             JsonNode sink = connect.status(SINK);
             assertThat(sink.path("connector").path("state").asText()).isEqualTo("RUNNING");
             assertThat(sink.path("tasks").findValuesAsText("state"))

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -140,6 +141,12 @@ class ObservabilityIT {
                 .isEqualTo("Invalid request");
         assertThat(send(HttpRequest.newBuilder(URI.create(pipeline.orderService(0) + "/swagger-ui/index.html")), 200))
                 .contains("Swagger UI");
+        assertThat(send(HttpRequest.newBuilder(URI.create(pipeline.orderService(0) + "/asyncapi.yaml")), 200))
+                .as("the topics' AsyncAPI document, as written in contracts/")
+                .isEqualTo(Files.readString(Path.of("../contracts/asyncapi.yaml")));
+        assertThat(send(HttpRequest.newBuilder(URI.create(pipeline.orderService(0) + "/")), 200))
+                .as("the live page links to it")
+                .contains("href=\"asyncapi.yaml\"");
 
         JsonNode catalog =
                 OrderApi.get(pipeline.catalogService() + "/v3/api-docs").body();

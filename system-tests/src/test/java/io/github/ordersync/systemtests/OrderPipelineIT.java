@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ordersync.localstack.LocalStack;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OrderPipelineIT {
 
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final TestPipelines pipeline = new TestPipelines("system-it", 2);
@@ -187,6 +191,41 @@ class OrderPipelineIT {
 
         assertThat(catalogStock(product)).isEqualTo(6);
         assertThat(pipeline.db().orderRow(orderId)).containsEntry("status", "CONFIRMED");
+    }
+
+    @Test
+    void orderEventFromANewerProducerWithAnAddedOptionalFieldIsDecidedAndStoredByBothConsumers() throws Exception {
+        String product = pipeline.db().newProduct(10, 1000);
+        String placedId = OrderApi.placeOrder(pipeline.orderService(0), "heidi", product, 1, 1000)
+                .body()
+                .path("orderId")
+                .asText();
+        ObjectNode newer = (ObjectNode) JSON.readTree(
+                pipeline.kafka().find(LocalStack.ORDERS_TOPIC, placedId).value());
+        String orderId = UUID.randomUUID().toString();
+        ((ObjectNode) newer.get("schema")).put("version", 2);
+        ((ArrayNode) newer.get("schema").get("fields"))
+                .addObject()
+                .put("type", "string")
+                .put("optional", true)
+                .put("field", "coupon_code");
+        ((ObjectNode) newer.get("payload"))
+                .put("order_id", orderId)
+                .put("qty", 2)
+                .put("total_price", 2000)
+                .put("coupon_code", "WELCOME10");
+
+        pipeline.kafka().produce(LocalStack.ORDERS_TOPIC, orderId, JSON.writeValueAsBytes(newer));
+
+        assertThat(awaitDecided(pipeline.orderService(1), orderId)
+                        .path("status")
+                        .asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(pipeline.db().orderRow(orderId))
+                .containsEntry("qty", 2)
+                .containsEntry("total_price", 2000L)
+                .doesNotContainKey("coupon_code");
+        await().atMost(DECIDED_WITHIN).until(() -> catalogStock(product) == 7);
     }
 
     @Test

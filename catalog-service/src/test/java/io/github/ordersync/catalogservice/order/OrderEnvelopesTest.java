@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ordersync.orderrules.OrderRecordRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +54,22 @@ class OrderEnvelopesTest {
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(decided))
                 .isEqualTo(json.readTree(Files.readAllBytes(Path.of("../contracts/order-decided.json"))));
+    }
+
+    @Test
+    void readsAnOrderWithAnOptionalFieldANewerProducerAddedAsTheOrderWithoutIt() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode newer = (ObjectNode) json.readTree(PlacedOrders.golden());
+        ((ObjectNode) newer.get("schema")).put("version", 2);
+        ((ArrayNode) newer.get("schema").get("fields"))
+                .addObject()
+                .put("type", "string")
+                .put("optional", true)
+                .put("field", "coupon_code");
+        ((ObjectNode) newer.get("payload")).put("coupon_code", "WELCOME10");
+
+        assertThat(envelopes.read("orders", json.writeValueAsBytes(newer)))
+                .isEqualTo(envelopes.read("orders", PlacedOrders.golden()));
     }
 
     @Test
