@@ -4,7 +4,7 @@
 # docs/benchmarks.json and docs/benchmarks-latency.png. Starts its own local stack and services on free ports,
 # and stops them at the end. Run it on a quiet machine: every other process takes CPU from the figures.
 #
-#   ./run-benchmarks.sh            the full run (20 s phases, 100,000-order backlogs; about 20 minutes)
+#   ./run-benchmarks.sh            the full run (20 s phases, 100,000-order backlogs, each stage three times; about 30 minutes)
 #   ./run-benchmarks.sh --quick    a short smoke run (5 s phases, 10,000-order backlogs)
 #   options: --records N  --seconds S  --trials T (at most T rates tried for the maximum)
 #   --rebuild                      rebuild the jars first
