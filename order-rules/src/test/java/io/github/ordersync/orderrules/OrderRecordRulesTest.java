@@ -3,6 +3,7 @@ package io.github.ordersync.orderrules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -155,18 +156,23 @@ class OrderRecordRulesTest {
         return envelope(envelope -> change.accept((ObjectNode) envelope.get("payload")));
     }
 
-    /** The golden placed order as a newer producer might write it: version 2 of its schema adds a coupon code. */
+    /**
+     * The golden placed order as a newer producer writes it (contracts/order-placed-v2.json: version 2 of its schema
+     * adds an optional coupon code), its coupon code optional or made required.
+     */
     static byte[] withCouponCode(boolean optional) {
-        return envelope(envelope -> {
-            ObjectNode schema = (ObjectNode) envelope.get("schema");
-            schema.put("version", 2);
-            ((ArrayNode) schema.get("fields"))
-                    .addObject()
-                    .put("type", "string")
-                    .put("optional", optional)
-                    .put("field", "coupon_code");
-            ((ObjectNode) envelope.get("payload")).put("coupon_code", "WELCOME10");
-        });
+        try {
+            ObjectNode envelope =
+                    (ObjectNode) mapper.readTree(Files.readAllBytes(Path.of("../contracts/order-placed-v2.json")));
+            for (JsonNode field : envelope.get("schema").get("fields")) {
+                if ("coupon_code".equals(field.path("field").asText())) {
+                    ((ObjectNode) field).put("optional", optional);
+                }
+            }
+            return mapper.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The golden placed order (contracts/), with one change to its envelope. */
