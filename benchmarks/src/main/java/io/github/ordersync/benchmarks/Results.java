@@ -60,11 +60,6 @@ record Results(
         double max() {
             return perSecond.get(perSecond.size() - 1);
         }
-
-        /** The range as a share of the median. */
-        double spread() {
-            return (max() - min()) / median();
-        }
     }
 
     /** Kafka's ProducerPerformance, run {@link #REPEATS} times: the records/s of each, and the median run's summary. */
