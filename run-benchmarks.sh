@@ -6,6 +6,8 @@
 #
 #   ./run-benchmarks.sh            the full run (20 s phases, 100,000-order backlogs, each stage three times; about 30 minutes)
 #   ./run-benchmarks.sh --quick    a short smoke run (5 s phases, 10,000-order backlogs)
+#   ./run-benchmarks.sh --formats  only the record formats compared: the JSON envelope against Avro with the schema
+#                                  registry, bytes per order and drains side by side (docs/benchmarks-formats.md)
 #   options: --records N  --seconds S  --trials T (at most T rates tried for the maximum)
 #   --rebuild                      rebuild the jars first
 set -euo pipefail
@@ -15,7 +17,7 @@ rebuild=false args=()
 for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=true ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$arg") ;;
   esac
 done

@@ -6,9 +6,12 @@ rem   run-local.cmd               build what is missing, then start everything
 rem   run-local.cmd --stack-only  only Kafka, MariaDB and Kafka Connect
 rem   run-local.cmd --fresh       forget all orders, stock and topics first (deletes .local-stack\)
 rem   run-local.cmd --rebuild     rebuild the jars first
+rem   run-local.cmd --registry    Avro on the topics and a schema registry (Apicurio; it needs a Java 21+:
+rem                               REGISTRY_JAVA_HOME, else one is looked for); data in .local-stack-avro\
 rem
 rem Ports: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), MARIADB_PORT (3306), CONNECT_PORT (8083),
-rem ORDER_SERVICE_PORT (8081), CATALOG_SERVICE_PORT (8082). Data: LOCAL_STACK_DATA (.local-stack\).
+rem ORDER_SERVICE_PORT (8081), CATALOG_SERVICE_PORT (8082), REGISTRY_PORT (8085). Data: LOCAL_STACK_DATA
+rem (.local-stack\).
 setlocal EnableExtensions
 cd /d "%~dp0"
 
@@ -20,6 +23,7 @@ if "%~1"=="" goto :options_done
 if "%~1"=="--stack-only" (set "stack_only=true" & shift & goto :options)
 if "%~1"=="--fresh" (set "fresh=--fresh" & shift & goto :options)
 if "%~1"=="--rebuild" (set "rebuild=true" & shift & goto :options)
+if "%~1"=="--registry" (set "RECORD_FORMAT=avro" & shift & goto :options)
 if "%~1"=="-h" goto :help
 if "%~1"=="--help" goto :help
 echo Unknown option: %~1 ^(see run-local.cmd --help^) 1>&2
@@ -34,7 +38,7 @@ set "order_jar=order-service\target\order-service-%version%-exec.jar"
 set "catalog_jar=catalog-service\target\catalog-service-%version%-exec.jar"
 
 set "missing=%rebuild%"
-for %%p in ("%launcher_jar%" "launchers\target\lib" "connect-plugins\target\plugins" "%order_jar%" "%catalog_jar%") do (
+for %%p in ("%launcher_jar%" "launchers\target\lib" "connect-plugins\target\plugins" "local-stack\target\apicurio-registry" "%order_jar%" "%catalog_jar%") do (
   if not exist %%p set "missing=true"
 )
 if "%missing%"=="true" (

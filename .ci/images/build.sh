@@ -84,3 +84,20 @@ cp mariadb/Dockerfile mariadb/*.sh mariadb/my.cnf "$mariadb/"
 image_of mariadb:11.4 "$mariadb" "$base"
 
 image_of "$ryuk_tag" ryuk "$base"
+
+# The registry mode's Apicurio Registry (docker-compose.registry.yml): built for Java 21, so it takes the newest
+# Java 21+ under /usr/lib/jvm (Debian bookworm has none to install).
+registry=$work/apicurio
+registry_java=$(for release in /usr/lib/jvm/*/release; do
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    [[ ${version:-0} -ge 21 ]] && echo "$version $(dirname "$release")"
+  done | sort -n | tail -1 | cut -d' ' -f2)
+if [[ -z $registry_java ]]; then
+  echo "No Java 21+ under /usr/lib/jvm for the schema registry's stand-in" >&2
+  exit 1
+fi
+rm -rf "$registry" && mkdir -p "$registry"
+cp apicurio/Dockerfile "$registry/"
+cp -r "$root/local-stack/target/apicurio-registry" "$registry/app"
+cp -rL "$registry_java" "$registry/jdk"
+image_of apicurio/apicurio-registry:3.3.3 "$registry" "$base"

@@ -1,11 +1,13 @@
 package io.github.ordersync.benchmarks;
 
 import io.github.ordersync.localstack.LocalStack;
+import io.github.ordersync.orderrules.RecordFormat;
 import io.github.ordersync.orderservice.order.OrderPlaced;
 import io.github.ordersync.orderservice.order.OrderPlacedSerializer;
 import io.github.ordersync.orderservice.order.OrderStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +32,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param topic where it is written
  * @param products the product of order n
  * @param size how many orders
+ * @param format the record format it is written in
+ * @param registryUrl the schema registry's v2 API, for Avro
  */
-record Backlog(int index, String topic, LoadGenerator.ProductChoice products, int size) {
+record Backlog(
+        int index,
+        String topic,
+        LoadGenerator.ProductChoice products,
+        int size,
+        RecordFormat format,
+        String registryUrl) {
 
     /** Counts rows at this interval: a range count of up to 100,000 rows takes a few ms. */
     private static final Duration DRAIN_POLL = Duration.ofMillis(200);
@@ -56,11 +66,21 @@ record Backlog(int index, String topic, LoadGenerator.ProductChoice products, in
                 orderId, "bench-user-" + (n % 100), productId, 1, 1000, 1000, OrderStatus.PENDING, Instant.now());
     }
 
-    /** The size in bytes of one order event on the wire, as the real serializer writes it. */
-    static int eventSize() {
-        try (OrderPlacedSerializer serializer = new OrderPlacedSerializer()) {
+    /** The size in bytes of one order event on the wire, as the real serializer writes it in the format. */
+    static int eventSize(RecordFormat format, String registryUrl) {
+        try (OrderPlacedSerializer serializer = serializer(format, registryUrl)) {
             return serializer.serialize(LocalStack.ORDERS_TOPIC, order(UUID.randomUUID(), "CATALOG-001", 1)).length;
         }
+    }
+
+    /** order-service's serializer, configured as its producer configures it. */
+    static OrderPlacedSerializer serializer(RecordFormat format, String registryUrl) {
+        OrderPlacedSerializer serializer = new OrderPlacedSerializer();
+        Map<String, Object> config = new HashMap<>();
+        config.put(OrderPlacedSerializer.FORMAT, format.name());
+        config.put("apicurio.registry.url", registryUrl);
+        serializer.configure(config, false);
+        return serializer;
     }
 
     /**
@@ -109,7 +129,7 @@ record Backlog(int index, String topic, LoadGenerator.ProductChoice products, in
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 131_072);
         try (KafkaProducer<String, OrderPlaced> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new OrderPlacedSerializer())) {
+                new KafkaProducer<>(config, new StringSerializer(), serializer(format, registryUrl))) {
             AtomicReference<Exception> failed = new AtomicReference<>();
             for (int n = 0; n < size; n++) {
                 OrderPlaced order = order(orderId(index, n), products.product(n), n);

@@ -11,6 +11,7 @@ import io.github.ordersync.localstack.ProjectLayout;
 import io.github.ordersync.localstack.ServiceProcess;
 import io.github.ordersync.localstack.StackSettings;
 import io.github.ordersync.localstack.StackWithServices;
+import io.github.ordersync.orderrules.RecordFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +117,10 @@ public final class Benchmarks {
         LocalStack.deleteData(dataDir);
         Path orderJar = Path.of(args[0]);
         Path catalogJar = Path.of(args[1]);
+        if (options.formats()) {
+            compareFormats(options, dataDir, orderJar, catalogJar, machine, started);
+            return;
+        }
         Results results;
         try (StackWithServices pipeline = StackWithServices.start(
                 StackSettings.withFreePorts(dataDir),
@@ -130,9 +136,72 @@ public final class Benchmarks {
         System.exit(0);
     }
 
+    /**
+     * {@code --formats}: the envelope against Avro with the schema registry, side by side in one run on a stack that
+     * runs the registry: the bytes of one order, then backlogs on 1,000 products in both formats in turn, each drained
+     * by the sink, catalog-service and the sink again; writes docs/benchmarks-formats.md.
+     */
+    private static void compareFormats(
+            Options options, Path dataDir, Path orderJar, Path catalogJar, Map<String, Object> machine, Instant started)
+            throws Exception {
+        FormatResults results;
+        try (StackWithServices pipeline = StackWithServices.start(
+                StackSettings.withFreePorts(dataDir).withRecordFormat(StackSettings.AVRO),
+                System.getenv(),
+                new StackWithServices.Services(orderJar, List.of(Ports.free()), catalogJar, Ports.free(), FULL_JIT))) {
+            results = new Benchmarks(options, pipeline, orderJar, catalogJar).formats();
+        }
+        Duration took = Duration.between(started, Instant.now());
+        Path docs = ProjectLayout.root().resolve("docs");
+        String markdown = Report.formatsMarkdown(results, machine, started, took);
+        Files.writeString(docs.resolve("benchmarks-formats.md"), markdown);
+        System.out.println(markdown);
+        log.info("Written {} in {} s", docs.resolve("benchmarks-formats.md"), took.toSeconds());
+        System.exit(0);
+    }
+
+    private FormatResults formats() throws Exception {
+        Files.createDirectories(work);
+        String registry = stack.settings().registryApiUrl();
+        int envelopeBytes = Backlog.eventSize(RecordFormat.ENVELOPE, registry);
+        int avroBytes = Backlog.eventSize(RecordFormat.AVRO, registry);
+        log.info("One order: {} B as the envelope, {} B as Avro", envelopeBytes, avroBytes);
+        addProducts();
+        Map<RecordFormat, List<Drained>> runs = new EnumMap<>(RecordFormat.class);
+        for (int repeat = 1; repeat <= Results.REPEATS; repeat++) {
+            for (RecordFormat format : RecordFormat.values()) {
+                String name = "1,000 products, " + format.setting();
+                Backlog backlog = new Backlog(
+                        10 * (3 + format.ordinal()) + repeat,
+                        "bench-" + format.setting() + "-" + repeat,
+                        this::product,
+                        options.records(),
+                        format,
+                        registry);
+                runs.computeIfAbsent(format, f -> new ArrayList<>()).add(drain(backlog, name, false));
+            }
+        }
+        return new FormatResults(
+                options,
+                envelopeBytes,
+                avroBytes,
+                drains(RecordFormat.ENVELOPE, runs),
+                drains(RecordFormat.AVRO, runs));
+    }
+
+    private Results.Drains drains(RecordFormat format, Map<RecordFormat, List<Drained>> runs) {
+        List<Drained> drained = runs.get(format);
+        return new Results.Drains(
+                format.setting(),
+                options.records(),
+                Results.Repeats.of(drained, Drained::sinkPlaced),
+                Results.Repeats.of(drained, Drained::catalog),
+                Results.Repeats.of(drained, Drained::sinkDecided));
+    }
+
     private Results run() throws Exception {
         Files.createDirectories(work);
-        int eventSize = Backlog.eventSize();
+        int eventSize = Backlog.eventSize(RecordFormat.ENVELOPE, null);
         log.info("Event size {} B", eventSize);
         Results.Producer producer = producerLimit(eventSize);
         log.info("Producer: {} records/s, median run: {}", producer.rates().perSecond(), producer.summary());
@@ -297,7 +366,8 @@ public final class Benchmarks {
             throws Exception {
         List<Drained> runs = new ArrayList<>();
         for (int repeat = 1; repeat <= Results.REPEATS; repeat++) {
-            Backlog backlog = new Backlog(10 * kind + repeat, topic + "-" + repeat, products, options.records());
+            Backlog backlog = new Backlog(
+                    10 * kind + repeat, topic + "-" + repeat, products, options.records(), RecordFormat.ENVELOPE, null);
             runs.add(drain(backlog, name, profile && repeat == 1));
         }
         return new Results.Drains(
@@ -318,6 +388,7 @@ public final class Benchmarks {
     private Drained drain(Backlog backlog, String name, boolean profile) throws Exception {
         MachineCpu.awaitQuiet(QUIET, QUIET_TIMEOUT);
         backlog.produce(stack.bootstrapServers());
+        String format = backlog.format().setting();
         log.info("Backlog {}: {} orders in {}", name, backlog.size(), backlog.topic());
         Backlog.Drain sinkPlaced = sinkDrain(backlog, backlog.topic(), false);
         log.info("Backlog {}: sink wrote {} placed rows/s", name, Math.round(sinkPlaced.perSecond()));
@@ -335,6 +406,7 @@ public final class Benchmarks {
                 "CATALOG_SALES_STATE_DIR",
                 work.resolve(backlog.topic() + "-streams").toString());
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", backlog.topic() + "-catalog");
+        environment.put("RECORD_FORMAT", format);
         Backlog.Drain catalog;
         try (TopicWatcher decided = new TopicWatcher(stack.bootstrapServers(), outcomes);
                 ServiceProcess catalogService = ServiceProcess.start(
@@ -362,8 +434,8 @@ public final class Benchmarks {
     /** The JDBC sink as configured in connect-config/, with a connector of its own on one topic of the backlog. */
     private Backlog.Drain sinkDrain(Backlog backlog, String topic, boolean decided) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode config = (ObjectNode) json.readTree(
-                stack.settings().connectConfigDir().resolve(SINK + ".json").toFile());
+        ObjectNode config = (ObjectNode) json.readTree(ConnectorRegistrar.config(
+                stack.settings().connectConfigDir(), SINK, backlog.format().setting()));
         config.put("topics", topic);
         config.put("errors.deadletterqueue.topic.name", topic + "-sink-dlq");
         // the guard for placed orders applies to the backlog's topic, the one for decisions to its outcomes

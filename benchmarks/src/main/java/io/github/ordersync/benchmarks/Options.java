@@ -7,22 +7,25 @@ package io.github.ordersync.benchmarks;
  * @param records size of each backlog the stages drain alone
  * @param seconds length of each timed phase
  * @param trials at most this many rates tried in the search for the maximum sustained rate
+ * @param formats only the record formats compared: bytes per order and drains, the envelope against Avro
  */
-record Options(boolean quick, int records, int seconds, int trials) {
+record Options(boolean quick, int records, int seconds, int trials, boolean formats) {
 
-    static final String USAGE = "[--quick] [--records N] [--seconds S] [--trials T]";
+    static final String USAGE = "[--quick] [--records N] [--seconds S] [--trials T] [--formats]";
 
     static Options parse(String... args) {
         boolean quick = false;
         Integer records = null;
         Integer seconds = null;
         Integer trials = null;
+        boolean formats = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--records" -> records = number(args, ++i);
                 case "--seconds" -> seconds = number(args, ++i);
                 case "--trials" -> trials = number(args, ++i);
+                case "--formats" -> formats = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use " + USAGE);
             }
         }
@@ -30,7 +33,8 @@ record Options(boolean quick, int records, int seconds, int trials) {
                 quick,
                 records != null ? records : quick ? 10_000 : 100_000,
                 seconds != null ? seconds : quick ? 5 : 20,
-                trials != null ? trials : quick ? 3 : 8);
+                trials != null ? trials : quick ? 3 : 8,
+                formats);
     }
 
     private static int number(String[] args, int i) {
@@ -42,6 +46,6 @@ record Options(boolean quick, int records, int seconds, int trials) {
 
     String commandLine() {
         return "./run-benchmarks.sh" + (quick ? " --quick" : "") + " --records " + records + " --seconds " + seconds
-                + " --trials " + trials;
+                + " --trials " + trials + (formats ? " --formats" : "");
     }
 }

@@ -67,18 +67,64 @@ final class Report {
         md.append(f(
                 "Load average at the end: %.2f (2 cores: above 2, other work shared them).\n\n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        machineAndCommand(md, machine, date, r.options(), took);
+        md.append("\nRaw figures: [benchmarks.json](benchmarks.json).\n\n");
+        return md.toString();
+    }
+
+    /** docs/benchmarks-formats.md: written whole by {@code ./run-benchmarks.sh --formats}. */
+    static String formatsMarkdown(FormatResults r, Map<String, Object> machine, Instant date, Duration took) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Record formats compared\n\n")
+                .append("The JSON envelope (the default) against Avro with the schema registry ")
+                .append("([registry mode](registry.md)), measured side by side in one run by ")
+                .append("`./run-benchmarks.sh --formats` on one stack that runs the registry. Written whole by that ")
+                .append("command; the full benchmark is in [benchmarks.md](benchmarks.md).\n\n")
+                .append("| | envelope | Avro |\n|---|---|---|\n")
+                .append(f(
+                        "| one placed order on the wire, as order-service's serializer writes it | %,d B | %,d B "
+                                + "(%.1f × smaller) |\n",
+                        r.envelopeBytes(), r.avroBytes(), (double) r.envelopeBytes() / r.avroBytes()));
+        for (String stage :
+                List.of("sink writing placed orders", "catalog-service deciding", "sink writing decisions")) {
+            Results.Repeats envelope = stageOf(r.envelope(), stage);
+            Results.Repeats avro = stageOf(r.avro(), stage);
+            md.append(f(
+                    "| %s, backlogs of %,d orders on 1,000 products (per s) | %s | %s (%.2f ×) |\n",
+                    stage, r.envelope().orders(), rates(envelope), rates(avro), avro.median() / envelope.median()));
+        }
+        md.append(f(
+                "\nEach stage drained alone, one backlog after another; the formats took turns, %d backlogs each: the "
+                        + "median, and the lowest and highest in brackets. A drain's rate is taken over its second "
+                        + "half, once the consumer is warm.\n\n",
+                Results.REPEATS));
+        md.append("## Machine and command\n\n");
+        machineAndCommand(md, machine, date, r.options(), took);
+        return md.toString();
+    }
+
+    /** The machine's facts, one per line, then the date and the command with how long it took. */
+    private static void machineAndCommand(
+            StringBuilder md, Map<String, Object> machine, Instant date, Options options, Duration took) {
         machine.forEach((key, value) ->
                 md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append("- date: ")
                 .append(date.truncatedTo(ChronoUnit.SECONDS))
                 .append("\n- command: `")
-                .append(r.options().commandLine())
+                .append(options.commandLine())
                 .append("` (took ")
                 .append(took.toMinutes())
                 .append(" min ")
                 .append(took.toSecondsPart())
-                .append(" s)\n\nRaw figures: [benchmarks.json](benchmarks.json).\n\n");
-        return md.toString();
+                .append(" s)\n");
+    }
+
+    private static Results.Repeats stageOf(Results.Drains drains, String stage) {
+        return switch (stage) {
+            case "sink writing placed orders" -> drains.sinkPlaced();
+            case "catalog-service deciding" -> drains.catalog();
+            default -> drains.sinkDecided();
+        };
     }
 
     private static void targets(StringBuilder md, Results r) {

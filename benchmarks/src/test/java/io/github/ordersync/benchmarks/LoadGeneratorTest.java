@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.ordersync.orderrules.Ids;
+import io.github.ordersync.orderrules.RecordFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -103,7 +104,7 @@ class LoadGeneratorTest {
 
     @Test
     void backlogOrderIdsAreValidOrderIdsInOneRangeOfTheKey() {
-        Backlog backlog = new Backlog(2, "topic", n -> "P", 1_000);
+        Backlog backlog = new Backlog(2, "topic", n -> "P", 1_000, RecordFormat.ENVELOPE, null);
 
         assertThat(Ids.isOrderId(backlog.firstId())).isTrue();
         assertThat(Ids.isOrderId(backlog.lastId())).isTrue();

@@ -67,6 +67,11 @@ public final class RunDemo {
         log.info(
                 "Kafka Connect    {}/connectors/orders-sink/status",
                 pipeline.stack().connectUrl());
+        if (pipeline.stack().settings().withRegistry()) {
+            log.info(
+                    "Schema registry  {}/apis/registry/v3/groups/default/artifacts   (Avro on the topics)",
+                    pipeline.stack().registryUrl());
+        }
         log.info("Live page        {}/   (API docs: /swagger-ui.html on both services)", orderService);
         log.info("");
         log.info("Place an order:");

@@ -2,6 +2,7 @@ package io.github.ordersync.launchers;
 
 import io.github.ordersync.localstack.ConnectorRegistrar;
 import io.github.ordersync.localstack.FailedTaskRestarter;
+import io.github.ordersync.localstack.StackSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ public final class SuperviseConnectors {
             System.exit(2);
         }
         String connectUrl = args[0];
-        List<String> connectors = new ConnectorRegistrar(connectUrl).registerAll(Path.of(args[1]));
+        List<String> connectors = new ConnectorRegistrar(connectUrl)
+                .registerAll(Path.of(args[1]), StackSettings.recordFormat(System.getenv()));
         log.info("Connectors {} RUNNING at {}", connectors, connectUrl);
         try (FailedTaskRestarter restarter = FailedTaskRestarter.watch(connectUrl, connectors)) {
             log.info("Watching {} for FAILED tasks: each is restarted with a back-off of 2 s to 1 min", connectors);

@@ -39,8 +39,14 @@ final class ChildJvm implements AutoCloseable {
      * new JVM when this one ends.
      */
     static ChildJvm start(String name, List<String> arguments, Map<String, String> environment, Path logFile) {
+        return start(name, Path.of(System.getProperty("java.home")), arguments, environment, logFile);
+    }
+
+    /** As {@link #start(String, List, Map, Path)}, on the Java installed at {@code javaHome}. */
+    static ChildJvm start(
+            String name, Path javaHome, List<String> arguments, Map<String, String> environment, Path logFile) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.add(ParentWatch.agentOption(logFile.toAbsolutePath().getParent()));
         command.addAll(arguments);
         try {

@@ -2,6 +2,7 @@ package io.github.ordersync.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Registers every connector config in connect-config/ ({@code <name>.json}) through Connect's REST API and waits
  * until the connector and its tasks run. {@code PUT /connectors/<name>/config} creates or updates, so registering
- * again is harmless.
+ * again is harmless. In the Avro record format, {@code avro/<name>.json} overrides keys of the connector's config
+ * (its value converter).
  */
 public final class ConnectorRegistrar {
 
@@ -35,13 +37,32 @@ public final class ConnectorRegistrar {
     }
 
     /** Registers each {@code *.json} of the folder, waits until each runs, and returns the connector names. */
-    public List<String> registerAll(Path configDir) {
+    public List<String> registerAll(Path configDir, String recordFormat) {
         List<String> names = connectorNames(configDir);
         for (String name : names) {
-            register(name, read(configDir.resolve(name + ".json")));
+            register(name, config(configDir, name, recordFormat));
             awaitRunning(name);
         }
         return names;
+    }
+
+    /**
+     * The connector's config: {@code <name>.json}, and for a record format other than the envelope the keys of
+     * {@code <format>/<name>.json} on top, if there is one.
+     */
+    public static String config(Path configDir, String name, String recordFormat) {
+        String config = read(configDir.resolve(name + ".json"));
+        Path overrides = configDir.resolve(recordFormat).resolve(name + ".json");
+        if (!Files.isRegularFile(overrides)) {
+            return config;
+        }
+        try {
+            ObjectNode merged = (ObjectNode) JSON.readTree(config);
+            merged.setAll((ObjectNode) JSON.readTree(read(overrides)));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(merged);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable connector config " + overrides, e);
+        }
     }
 
     /** The connectors of a folder: one per {@code <name>.json}. */

@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final StartedProcesses started;
     private KafkaBroker kafka;
     private MariaDb mariadb;
+    private SchemaRegistry registry;
     private ConnectWorker connect;
     private FailedTaskRestarter restarter;
 
@@ -83,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackSettings settings, Map<String, String> environment) {
         StartedProcesses started = StartedProcesses.takeOver(settings.dataDir());
         settings.requireUsable();
+        keepRecordFormat(settings);
         LocalStack stack = new LocalStack(settings, environment, started);
         try {
             stack.startAll();
@@ -90,6 +92,29 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /**
+     * A data directory's topics hold records of one format: the first start writes it down, a start in the other
+     * format is refused instead of meeting records its consumers cannot read.
+     */
+    private static void keepRecordFormat(StackSettings settings) {
+        Path mark = settings.dataDir().resolve("record-format");
+        try {
+            if (Files.isRegularFile(mark)) {
+                String written = Files.readString(mark).strip();
+                if (!written.equals(settings.recordFormat())) {
+                    throw new IllegalStateException("The topics in " + settings.dataDir() + " hold records in the "
+                            + written + " format, not " + settings.recordFormat() + ": start with --fresh (forgets"
+                            + " all orders, stock and topics) or with another LOCAL_STACK_DATA");
+                }
+                return;
+            }
+            Files.createDirectories(settings.dataDir());
+            Files.writeString(mark, settings.recordFormat() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -139,9 +164,14 @@ public final class LocalStack implements AutoCloseable {
                 kafka.bootstrapServers(),
                 topics.stream().map(NewTopic::name).toList());
 
+        if (settings.withRegistry()) {
+            startRegistry();
+        }
+
         connect = ConnectWorker.start(settings, kafka.bootstrapServers(), connectEnvironment());
         started.add(connect.process());
-        List<String> connectors = new ConnectorRegistrar(connect.url()).registerAll(settings.connectConfigDir());
+        List<String> connectors =
+                new ConnectorRegistrar(connect.url()).registerAll(settings.connectConfigDir(), settings.recordFormat());
         restarter = FailedTaskRestarter.watch(connectUrl(), connectors);
         log.info(
                 "Kafka Connect  ready  {}  (connectors {} RUNNING; log {})",
@@ -169,6 +199,7 @@ public final class LocalStack implements AutoCloseable {
                 Map.entry("CONNECT_DB_HOST", "127.0.0.1"),
                 Map.entry("CONNECT_DB_PORT", String.valueOf(settings.mariadbPort())),
                 Map.entry("CONNECT_SCHEMA_HISTORY_BOOTSTRAP_SERVERS", bootstrapServers()),
+                Map.entry("SCHEMA_REGISTRY_URL", settings.registryApiUrl()),
                 Map.entry("ORDERS_SINK_DB_URL", jdbcUrl(MariaDb.ORDERS_DATABASE) + "?useBulkStmts=true"),
                 Map.entry("ORDERS_SINK_DB_USER", sink.user()),
                 Map.entry("ORDERS_SINK_DB_PASSWORD", sink.password()),
@@ -187,6 +218,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String connectUrl() {
         return "http://127.0.0.1:" + settings.connectPort();
+    }
+
+    /** The schema registry's base URL (Avro record format only). */
+    public String registryUrl() {
+        return "http://127.0.0.1:" + settings.registryPort();
     }
 
     /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
@@ -284,6 +320,23 @@ public final class LocalStack implements AutoCloseable {
         log.info("MariaDB        ready  (restarted)");
     }
 
+    /** Starts the schema registry (again, after {@link #stopRegistry}): it reads its schemas back from Kafka. */
+    public void startRegistry() {
+        registry = SchemaRegistry.start(settings, bootstrapServers(), environment);
+        started.add(registry.process());
+        log.info(
+                "Schema registry ready  {}  (Apicurio, schemas in Kafka, BACKWARD; log {})",
+                registry.url(),
+                registry.logFile());
+    }
+
+    /** Stops the schema registry. */
+    public void stopRegistry() {
+        registry.close();
+        registry = null;
+        log.info("Schema registry stopped");
+    }
+
     /** {@code kill -9} of the Connect worker: no rebalance, no offset commit, as in a crash. */
     public void killConnect() {
         connect.kill();
@@ -303,11 +356,14 @@ public final class LocalStack implements AutoCloseable {
         log.info("Kafka Connect  ready  {}  (restarted)", connect.url());
     }
 
-    /** Stops Connect (and the restarting of its failed tasks), then Kafka, then MariaDB; every one is attempted even if an earlier one fails. */
+    /**
+     * Stops Connect (and the restarting of its failed tasks), then the schema registry, Kafka and MariaDB; every one is
+     * attempted even if an earlier one fails.
+     */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (AutoCloseable component : new AutoCloseable[] {restarter, connect, kafka, mariadb}) {
+        for (AutoCloseable component : new AutoCloseable[] {restarter, connect, registry, kafka, mariadb}) {
             if (component == null) {
                 continue;
             }
@@ -323,6 +379,7 @@ public final class LocalStack implements AutoCloseable {
         }
         restarter = null;
         connect = null;
+        registry = null;
         kafka = null;
         mariadb = null;
         if (failure != null) {

@@ -25,6 +25,11 @@ public final class ProjectLayout {
         return root().resolve("connect-plugins/target/plugins");
     }
 
+    /** Apicurio Registry, unpacked from its Maven Central tarball by this module's build. */
+    static Path registryApp() {
+        return root().resolve("local-stack/target/apicurio-registry");
+    }
+
     /** This module's runtime libraries, for the JVMs it starts (made by ./mvnw package). */
     static Path localStackLib() {
         return root().resolve("local-stack/target/lib");

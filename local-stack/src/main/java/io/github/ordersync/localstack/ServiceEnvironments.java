@@ -26,7 +26,9 @@ final class ServiceEnvironments {
                 "ORDERS_DB_URL", jdbcUrl(settings.mariadbPort(), MariaDb.ORDERS_DATABASE),
                 "ORDERS_DB_USER", account.user(),
                 "ORDERS_DB_PASSWORD", account.password(),
-                "CONNECT_URL", "http://127.0.0.1:" + settings.connectPort());
+                "CONNECT_URL", "http://127.0.0.1:" + settings.connectPort(),
+                "RECORD_FORMAT", settings.recordFormat(),
+                "SCHEMA_REGISTRY_URL", settings.registryApiUrl());
     }
 
     static Map<String, String> catalogService(StackSettings settings, DatabaseAccount account) {
@@ -34,6 +36,8 @@ final class ServiceEnvironments {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(settings),
                 "CATALOG_DB_URL", jdbcUrl(settings.mariadbPort(), MariaDb.CATALOG_DATABASE),
                 "CATALOG_DB_USER", account.user(),
-                "CATALOG_DB_PASSWORD", account.password());
+                "CATALOG_DB_PASSWORD", account.password(),
+                "RECORD_FORMAT", settings.recordFormat(),
+                "SCHEMA_REGISTRY_URL", settings.registryApiUrl());
     }
 }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ordersync.localstack.LocalStack;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OrderPipelineIT {
 
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final TestPipelines pipeline = new TestPipelines("system-it", 2);
@@ -198,16 +193,10 @@ class OrderPipelineIT {
     void orderEventFromANewerProducerWithAnAddedOptionalFieldIsDecidedAndStoredByBothConsumers() throws Exception {
         String product = pipeline.db().newProduct(10, 1000);
         // the golden record of a newer producer: version 2 of the schema adds an optional coupon code
-        ObjectNode newer = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("../contracts/order-placed-v2.json")));
         String orderId = UUID.randomUUID().toString();
-        ((ObjectNode) newer.get("payload"))
-                .put("order_id", orderId)
-                .put("product_id", product)
-                .put("qty", 2)
-                .put("unit_price", 1000)
-                .put("total_price", 2000);
+        byte[] newer = GoldenRecords.placedOrder("order-placed-v2.json", orderId, product);
 
-        pipeline.kafka().produce(LocalStack.ORDERS_TOPIC, orderId, JSON.writeValueAsBytes(newer));
+        pipeline.kafka().produce(LocalStack.ORDERS_TOPIC, orderId, newer);
 
         assertThat(awaitDecided(pipeline.orderService(1), orderId)
                         .path("status")

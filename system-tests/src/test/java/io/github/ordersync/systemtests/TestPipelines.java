@@ -20,18 +20,25 @@ final class TestPipelines implements BeforeAllCallback, AfterAllCallback {
 
     private final String name;
     private final int orderServices;
+    private final Map<String, String> environment;
     private StackWithServices running;
     private Databases db;
     private KafkaProbe kafka;
 
     TestPipelines(String name, int orderServices) {
+        this(name, orderServices, Map.of());
+    }
+
+    /** With settings for the stack in its environment: {@code RECORD_FORMAT=avro} runs the registry mode. */
+    TestPipelines(String name, int orderServices, Map<String, String> environment) {
         this.name = name;
         this.orderServices = orderServices;
+        this.environment = environment;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        running = start(name, orderServices);
+        running = start(name, orderServices, environment);
         db = new Databases(running);
         kafka = new KafkaProbe(running.stack().bootstrapServers());
     }
@@ -74,7 +81,7 @@ final class TestPipelines implements BeforeAllCallback, AfterAllCallback {
         Path dataDir = Path.of("target", name).toAbsolutePath();
         LocalStack.deleteData(dataDir);
         return StackWithServices.start(
-                StackSettings.withFreePorts(dataDir),
+                StackSettings.withFreePorts(dataDir).withRecordFormat(StackSettings.recordFormat(environment)),
                 environment,
                 new StackWithServices.Services(
                         Path.of(System.getProperty("order-service.jar")),

@@ -6,6 +6,8 @@ import io.github.ordersync.localstack.StackDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
@@ -16,10 +18,21 @@ public final class Containers {
 
     public static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
     public static final String MARIADB_IMAGE = "mariadb:11.4";
+    /** The registry mode's, as docker-compose.registry.yml runs it. */
+    public static final String REGISTRY_IMAGE = "apicurio/apicurio-registry:3.3.3";
     /** As in testcontainers.properties: the auto mode checks that it is present before choosing containers. */
     public static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
 
     private Containers() {}
+
+    /** Apicurio Registry with the registry mode's BACKWARD rule, its schemas in memory. */
+    @SuppressWarnings("resource") // stopped by Testcontainers' reaper with the test JVM
+    public static GenericContainer<?> registry() {
+        return new GenericContainer<>(REGISTRY_IMAGE)
+                .withEnv("APICURIO_RULES_GLOBAL_COMPATIBILITY", "BACKWARD")
+                .withExposedPorts(8080)
+                .waitingFor(Wait.forHttp("/apis/registry/v3/system/info").forStatusCode(200));
+    }
 
     /** A single KRaft broker. */
     public static KafkaContainer kafka() {

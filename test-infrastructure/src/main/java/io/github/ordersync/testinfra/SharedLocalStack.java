@@ -2,6 +2,7 @@ package io.github.ordersync.testinfra;
 
 import io.github.ordersync.localstack.LocalStack;
 import io.github.ordersync.localstack.LocalStackProcess;
+import io.github.ordersync.localstack.SchemaRegistry;
 import io.github.ordersync.localstack.StackSettings;
 import java.nio.file.Path;
 
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 public final class SharedLocalStack {
 
     private static LocalStackProcess running;
+    private static StackSettings settings;
+    private static SchemaRegistry registry;
 
     private SharedLocalStack() {}
 
@@ -20,7 +23,8 @@ public final class SharedLocalStack {
             Path dataDir = Path.of(
                             "target", "local-stack-" + ProcessHandle.current().pid())
                     .toAbsolutePath();
-            running = LocalStackProcess.start(StackSettings.withFreePorts(dataDir), System.getenv());
+            settings = StackSettings.withFreePorts(dataDir);
+            running = LocalStackProcess.start(settings, System.getenv());
             LocalStackProcess stack = running;
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -31,5 +35,19 @@ public final class SharedLocalStack {
                             "local-stack-stop"));
         }
         return running;
+    }
+
+    /**
+     * The registry mode's schema registry next to the shared stack, started on first use (the Avro tests only), its
+     * schemas on the stack's broker; stopped before the stack when the JVM exits. Its v2 API's URL.
+     */
+    public static synchronized String registryApiUrl() {
+        shared();
+        if (registry == null) {
+            registry = SchemaRegistry.start(settings, "127.0.0.1:" + settings.kafkaPort(), System.getenv());
+            SchemaRegistry started = registry;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "schema-registry-stop"));
+        }
+        return settings.registryApiUrl();
     }
 }

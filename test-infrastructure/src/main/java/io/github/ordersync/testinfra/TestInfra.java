@@ -40,7 +40,8 @@ public enum TestInfra {
     }
 
     private static TestInfra auto() {
-        List<String> images = List.of(Containers.KAFKA_IMAGE, Containers.MARIADB_IMAGE, Containers.RYUK_IMAGE);
+        List<String> images = List.of(
+                Containers.KAFKA_IMAGE, Containers.MARIADB_IMAGE, Containers.REGISTRY_IMAGE, Containers.RYUK_IMAGE);
         return DockerProbe.hasImages(images) ? CONTAINERS : LOCAL;
     }
 

@@ -2,26 +2,31 @@ package io.github.ordersync.catalogservice.order;
 
 import io.github.ordersync.orderrules.OrderRecordRules;
 import io.github.ordersync.orderrules.OrderSchemas;
-import io.github.ordersync.orderrules.StrictJsonConverter;
 import java.util.Date;
 import java.util.UUID;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.Converter;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that knows catalog-service's wire formats: reads order-service's {@code OrderPlaced} envelope
- * and writes the {@code OrderDecided} envelope, both with Kafka Connect's own JsonConverter (strict about JSON
- * types), and accepts exactly the records the shared order rules accept.
+ * The one place that knows catalog-service's wire formats: reads order-service's {@code OrderPlaced} record and
+ * writes the {@code OrderDecided} record, both with a Kafka Connect converter of the configured format (the envelope,
+ * with Kafka Connect's own JsonConverter strict about JSON types, or Avro with the schema registry), and accepts
+ * exactly the records the shared order rules accept.
  */
 @Component
 class OrderEnvelopes {
 
     static final Schema ORDER_DECIDED = OrderSchemas.DECIDED;
 
-    private final JsonConverter converter = StrictJsonConverter.forValues();
+    private final Converter converter;
+
+    OrderEnvelopes(RecordsProperties records) {
+        this.converter = records.valueConverter();
+    }
 
     /**
      * Reads a placed order, or throws {@link RefusedOrder} with the reason the shared order rules give, the same
@@ -31,7 +36,7 @@ class OrderEnvelopes {
         Object data;
         try {
             data = converter.toConnectData(topic, value).value();
-        } catch (DataException e) {
+        } catch (DataException | SerializationException e) {
             throw new RefusedOrder(e.getMessage());
         }
         OrderRecordRules.violation(data, OrderRecordRules.Kind.PLACED).ifPresent(reason -> {

@@ -1,29 +1,27 @@
 package io.github.ordersync.catalogservice.sales;
 
 import io.github.ordersync.orderrules.OrderRecordRules;
-import io.github.ordersync.orderrules.StrictJsonConverter;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.Converter;
 
 /**
- * A decided order as the sales topology needs it, read from the {@code OrderDecided} envelope on order-outcomes with
+ * A decided order as the sales topology needs it, read from the {@code OrderDecided} record on order-outcomes with
  * the same rules the JDBC sink applies.
  */
 record Outcome(String orderId, String productId, int qty, long totalPrice, boolean confirmed, String reason) {
-
-    private static final JsonConverter CONVERTER = StrictJsonConverter.forValues();
 
     /**
      * The outcome in the record, or none when the shared order rules refuse it: the JDBC sink dead-letters such a
      * record with its reason, and it is no sale.
      */
-    static List<Outcome> read(String topic, byte[] value) {
+    static List<Outcome> read(Converter converter, String topic, byte[] value) {
         Object data;
         try {
-            data = CONVERTER.toConnectData(topic, value).value();
-        } catch (DataException unreadable) {
+            data = converter.toConnectData(topic, value).value();
+        } catch (DataException | SerializationException unreadable) {
             return List.of();
         }
         if (OrderRecordRules.violation(data, OrderRecordRules.Kind.DECIDED).isPresent()) {

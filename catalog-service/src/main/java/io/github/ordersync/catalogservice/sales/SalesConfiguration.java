@@ -1,6 +1,7 @@
 package io.github.ordersync.catalogservice.sales;
 
 import io.github.ordersync.catalogservice.order.CatalogTopics;
+import io.github.ordersync.catalogservice.order.RecordsProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,8 +43,9 @@ class SalesConfiguration {
 
     /** The topology, on the application's StreamsBuilder; the bean is its stream of counted outcomes by product. */
     @Bean
-    KStream<String, Outcome> salesTopology(StreamsBuilder builder, CatalogTopics topics, SalesTopics sales) {
-        return SalesTopology.addTo(builder, topics.outcomes(), sales);
+    KStream<String, Outcome> salesTopology(
+            StreamsBuilder builder, CatalogTopics topics, RecordsProperties records, SalesTopics sales) {
+        return SalesTopology.addTo(builder, topics.outcomes(), records.valueConverter(), sales);
     }
 
     /**

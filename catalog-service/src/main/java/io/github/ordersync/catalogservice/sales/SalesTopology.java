@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -48,8 +49,12 @@ final class SalesTopology {
 
     private SalesTopology() {}
 
-    /** Adds the topology to {@code builder}; returns the counted outcomes, keyed by product. */
-    static KStream<String, Outcome> addTo(StreamsBuilder builder, String outcomesTopic, SalesTopics topics) {
+    /**
+     * Adds the topology to {@code builder}; returns the counted outcomes, keyed by product. {@code outcomes} reads the
+     * records of the outcomes topic (the envelope or Avro, see RecordsProperties).
+     */
+    static KStream<String, Outcome> addTo(
+            StreamsBuilder builder, String outcomesTopic, Converter outcomes, SalesTopics topics) {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_ORDERS, DEDUPLICATION_WINDOW, DEDUPLICATION_WINDOW, false),
                 Serdes.String(),
@@ -57,7 +62,7 @@ final class SalesTopology {
 
         KStream<String, Outcome> byProduct = builder.stream(
                         outcomesTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .flatMapValues(value -> Outcome.read(outcomesTopic, value))
+                .flatMapValues(value -> Outcome.read(outcomes, outcomesTopic, value))
                 .processValues(FirstDeliveryOnly::new, SEEN_ORDERS)
                 .selectKey((orderId, outcome) -> outcome.productId())
                 // one repartition by product, for both aggregations below

@@ -1,5 +1,8 @@
 package io.github.ordersync.catalogservice.order;
 
+import static io.github.ordersync.catalogservice.order.CatalogRows.decisionOf;
+import static io.github.ordersync.catalogservice.order.CatalogRows.priceOf;
+import static io.github.ordersync.catalogservice.order.CatalogRows.stockOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,34 +33,34 @@ class OrderDecisionIT {
 
     @Test
     void confirmsAnOrderAndTakesItsQuantityFromStock() {
-        int before = stockOf("CATALOG-001");
+        int before = stockOf(db, "CATALOG-001");
         UUID orderId = place("CATALOG-001", 3);
 
-        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(orderId) != null);
-        assertThat(decisionOf(orderId)).isEqualTo("CONFIRMED");
-        assertThat(stockOf("CATALOG-001")).isEqualTo(before - 3);
+        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(db, orderId) != null);
+        assertThat(decisionOf(db, orderId)).isEqualTo("CONFIRMED");
+        assertThat(stockOf(db, "CATALOG-001")).isEqualTo(before - 3);
     }
 
     @Test
     void rejectsOrderWhenStockIsInsufficient() {
-        int before = stockOf("CATALOG-002");
+        int before = stockOf(db, "CATALOG-002");
         UUID orderId = place("CATALOG-002", before + 1);
 
-        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(orderId) != null);
-        assertThat(decisionOf(orderId)).isEqualTo("REJECTED");
+        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(db, orderId) != null);
+        assertThat(decisionOf(db, orderId)).isEqualTo("REJECTED");
         assertThat(db.sql("SELECT reason FROM order_decisions WHERE order_id = ?")
                         .param(orderId.toString())
                         .query(String.class)
                         .single())
                 .startsWith("Insufficient stock");
-        assertThat(stockOf("CATALOG-002")).isEqualTo(before);
+        assertThat(stockOf(db, "CATALOG-002")).isEqualTo(before);
     }
 
     @Test
     void appliesARedeliveredOrderOnlyOnce() {
-        int before = stockOf("CATALOG-003");
+        int before = stockOf(db, "CATALOG-003");
         UUID orderId = UUID.randomUUID();
-        long price = priceOf("CATALOG-003");
+        long price = priceOf(db, "CATALOG-003");
         byte[] order = PlacedOrders.envelope(orderId, "CATALOG-003", 2, price, "PENDING");
 
         int partition = kafka.send(topics.orders(), orderId.toString(), order)
@@ -74,8 +77,8 @@ class OrderDecisionIT {
                 .join();
 
         // One partition is read in order: once the later order is decided, both copies have been processed.
-        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(later) != null);
-        assertThat(stockOf("CATALOG-003")).isEqualTo(before - 2 - 1);
+        await().atMost(DECIDED_WITHIN).until(() -> decisionOf(db, later) != null);
+        assertThat(stockOf(db, "CATALOG-003")).isEqualTo(before - 2 - 1);
     }
 
     private UUID place(String productId, int qty) {
@@ -83,30 +86,8 @@ class OrderDecisionIT {
         kafka.send(
                         topics.orders(),
                         orderId.toString(),
-                        PlacedOrders.envelope(orderId, productId, qty, priceOf(productId), "PENDING"))
+                        PlacedOrders.envelope(orderId, productId, qty, priceOf(db, productId), "PENDING"))
                 .join();
         return orderId;
-    }
-
-    private long priceOf(String productId) {
-        return db.sql("SELECT unit_price FROM products WHERE product_id = ?")
-                .param(productId)
-                .query(Long.class)
-                .single();
-    }
-
-    private int stockOf(String productId) {
-        return db.sql("SELECT stock FROM products WHERE product_id = ?")
-                .param(productId)
-                .query(Integer.class)
-                .single();
-    }
-
-    private String decisionOf(UUID orderId) {
-        return db.sql("SELECT status FROM order_decisions WHERE order_id = ?")
-                .param(orderId.toString())
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 }

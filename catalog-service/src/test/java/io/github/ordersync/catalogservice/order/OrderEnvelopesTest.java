@@ -23,7 +23,7 @@ class OrderEnvelopesTest {
     private static final UUID ORDER_ID = UUID.fromString("6f1c2b1e-8d4a-4c1e-9a57-2b0b8c1d9e01");
     private static final Instant CREATED = PlacedOrders.CREATED;
 
-    private final OrderEnvelopes envelopes = new OrderEnvelopes();
+    private final OrderEnvelopes envelopes = new OrderEnvelopes(RecordsProperties.ENVELOPE);
     private final JsonConverter converter = PlacedOrders.converter();
 
     @Test

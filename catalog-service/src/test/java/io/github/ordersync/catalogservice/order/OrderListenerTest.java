@@ -44,7 +44,7 @@ class OrderListenerTest {
     private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
 
     private final OrderListener listener = new OrderListener(
-            new OrderEnvelopes(),
+            new OrderEnvelopes(RecordsProperties.ENVELOPE),
             new StockReservation(products, decisions),
             kafka,
             new CatalogTopics("orders", "order-outcomes", "orders-dlt", 3),

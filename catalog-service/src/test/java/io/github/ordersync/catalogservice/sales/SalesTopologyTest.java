@@ -2,6 +2,7 @@ package io.github.ordersync.catalogservice.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ordersync.orderrules.StrictJsonConverter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +123,11 @@ class SalesTopologyTest {
 
     private static TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        SalesTopology.addTo(builder, OUTCOMES, new SalesTopics("sales-totals", "sales-per-minute"));
+        SalesTopology.addTo(
+                builder,
+                OUTCOMES,
+                StrictJsonConverter.forValues(),
+                new SalesTopics("sales-totals", "sales-per-minute"));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sales-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");

@@ -1,27 +1,39 @@
 package io.github.ordersync.orderservice.order;
 
 import io.github.ordersync.orderrules.OrderSchemas;
+import io.github.ordersync.orderrules.RecordFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.apache.kafka.connect.storage.Converter;
 
 /**
- * Writes {@link OrderPlaced} as the {@code {"schema":...,"payload":...}} envelope that Kafka Connect's
- * JsonConverter (schemas enabled) reads, by letting that same JsonConverter write it. The one place that knows
- * the event's wire format; configured as the producer's value serializer.
+ * Writes {@link OrderPlaced} in the configured {@link RecordFormat}: by default the
+ * {@code {"schema":...,"payload":...}} envelope that Kafka Connect's JsonConverter (schemas enabled) reads, written by
+ * that same converter; in registry mode Avro, written by Apicurio's Connect converter, which registers the schema.
+ * The one place that knows the event's wire format; configured as the producer's value serializer, reading its
+ * format from the producer's properties ({@value #FORMAT} and Apicurio's {@code apicurio.registry.url}).
  */
 public class OrderPlacedSerializer implements Serializer<OrderPlaced> {
+
+    /** The producer property that names the format: {@code envelope} (default) or {@code avro}. */
+    public static final String FORMAT = "orders.record-format";
 
     /** The order record's schema, shared with its readers: see {@link OrderSchemas}. */
     static final Schema SCHEMA = OrderSchemas.PLACED;
 
-    private final JsonConverter converter = new JsonConverter();
+    private RecordFormat format = RecordFormat.ENVELOPE;
+    private Converter converter = format.valueConverter(null);
 
-    public OrderPlacedSerializer() {
-        converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, true), false);
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        Object registryUrl = configs.get("apicurio.registry.url");
+        format = RecordFormat.of((String) configs.get(FORMAT));
+        converter = format.valueConverter(registryUrl == null ? null : registryUrl.toString());
     }
 
     @Override
@@ -29,7 +41,13 @@ public class OrderPlacedSerializer implements Serializer<OrderPlaced> {
         if (order == null) {
             return null;
         }
-        return converter.fromConnectData(topic, SCHEMA, toStruct(order));
+        try {
+            return converter.fromConnectData(topic, SCHEMA, toStruct(order));
+        } catch (RuntimeException e) {
+            // Avro: the registry refused the schema (its rule) or could not be reached; the message says which
+            throw new SerializationException(
+                    "The order's event cannot be written as " + format.setting() + ": " + e.getMessage(), e);
+        }
     }
 
     static Struct toStruct(OrderPlaced order) {
@@ -38,6 +56,10 @@ public class OrderPlacedSerializer implements Serializer<OrderPlaced> {
 
     @Override
     public void close() {
-        converter.close();
+        try {
+            converter.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Closing the order converter failed", e);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,7 +72,12 @@ class OrderPlacement {
             kafka.send(events.topic(), order.orderId().toString(), order)
                     .get(events.acknowledgeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             log.info("Order {} placed: {} x {} for user {}", order.orderId(), order.qty(), order.productId(), userId);
+        } catch (SerializationException e) {
+            throw notWritable(order, e);
         } catch (ExecutionException | TimeoutException | org.springframework.kafka.KafkaException e) {
+            if (e.getCause() instanceof SerializationException cause) {
+                throw notWritable(order, cause);
+            }
             log.warn(
                     "Order {} not acknowledged by Kafka (it may still be placed): {}", order.orderId(), e.getMessage());
             throw new OrderNotAccepted(order.orderId(), idempotencyKey != null);
@@ -81,6 +87,15 @@ class OrderPlacement {
         }
         placed.increment();
         return order;
+    }
+
+    /**
+     * The event could not be serialized (in the Avro format: the registry refused its schema or was not reachable),
+     * thrown by the send itself or as the cause of Spring's wrapper: nothing reached the broker.
+     */
+    private static OrderNotWritable notWritable(OrderPlaced order, SerializationException e) {
+        log.error("Order {} not written: {}", order.orderId(), e.getMessage());
+        return new OrderNotWritable(order.orderId(), e.getMessage());
     }
 
     private void checkAgainstCatalog(PlaceOrderRequest request) {

@@ -3,6 +3,8 @@ package io.github.ordersync.orderservice.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ordersync.orderrules.RecordFormat;
+import io.github.ordersync.orderservice.config.RecordsProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CatalogChangesTest {
 
-    private final CatalogChanges changes = new CatalogChanges(null);
+    private final CatalogChanges changes = new CatalogChanges(null, new RecordsProperties(RecordFormat.ENVELOPE, null));
 
     @Test
     void readsTheConnectorsRecordOfAProductRow() {
